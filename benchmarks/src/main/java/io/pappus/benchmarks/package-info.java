@@ -1,0 +1,2 @@
+/** JMH benchmarks and the comparison runner (issue: samples and benchmarks). */
+package io.pappus.benchmarks;

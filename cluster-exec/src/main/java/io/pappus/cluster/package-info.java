@@ -1,0 +1,2 @@
+/** Running fragments across a Hazelcast cluster (issue: cluster-exec). */
+package io.pappus.cluster;

@@ -1,0 +1,124 @@
+package io.pappus.api;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks the elements handed to {@code DataSet.from}: non-null, one class, and a class Pappus
+ * can lay out as columns (boxed primitives, String, records of those, nested records). A bad
+ * element fails here, naming its index, instead of deep inside a later query.
+ */
+final class ElementCheck {
+    private static final Set<Class<?>> SCALARS = Set.of(Boolean.class, Byte.class, Short.class,
+            Character.class, Integer.class, Long.class, Float.class, Double.class, String.class);
+    /** Record classes already checked, and whether their elements need a per-element walk. */
+    private static final Map<Class<?>, Boolean> NEEDS_WALK = new ConcurrentHashMap<>();
+
+    private ElementCheck() {
+    }
+
+    /**
+     * @param elements     the elements, already copied
+     * @param declaredType the array's component type, or {@code Object} when unknown
+     * @param what         the call, for messages, e.g. {@code DataSet.from(T[])}
+     * @return the one class of every element
+     */
+    static Class<?> check(List<?> elements, Class<?> declaredType, String what) {
+        Class<?> cls = null;
+        for (int i = 0; i < elements.size(); i++) {
+            Object e = elements.get(i);
+            if (e == null) {
+                throw new NullPointerException(what + ": element " + i + " is null; Pappus data sets hold no nulls");
+            }
+            if (cls == null) {
+                cls = e.getClass();
+                checkClass(cls, what + ": element " + i);
+            } else if (e.getClass() != cls) {
+                throw new IllegalArgumentException(what + ": element " + i + " is a " + e.getClass().getName()
+                        + " but element 0 is a " + cls.getName() + "; all elements must have one class");
+            }
+            if (NEEDS_WALK.getOrDefault(cls, false)) {
+                walk(e, what + ": element " + i);
+            }
+        }
+        if (cls == null) {
+            cls = declaredType;
+            if (cls != Object.class) {
+                checkClass(cls, what);
+            }
+        }
+        return cls;
+    }
+
+    private static void checkClass(Class<?> cls, String where) {
+        if (SCALARS.contains(cls)) {
+            return;
+        }
+        if (!cls.isRecord()) {
+            throw unsupported(cls, where);
+        }
+        if (NEEDS_WALK.containsKey(cls)) {
+            return;
+        }
+        boolean walk = false;
+        for (RecordComponent rc : cls.getRecordComponents()) {
+            Class<?> t = rc.getType();
+            if (t.isPrimitive()) {
+                continue;
+            }
+            walk = true;
+            if (t.isRecord()) {
+                checkClass(t, where + " component " + rc.getName());
+            } else if (!SCALARS.contains(t) && !(rc.getGenericType() instanceof TypeVariable)) {
+                throw new IllegalArgumentException(where + ": record " + cls.getName() + " has component "
+                        + rc.getName() + " of type " + t.getName() + ", which Pappus cannot lay out as a column;"
+                        + " supported components: primitives, boxed primitives, String, records of those,"
+                        + " and type variables bound to those (as in Pair)");
+            }
+        }
+        NEEDS_WALK.put(cls, walk);
+    }
+
+    /** Checks every non-primitive component value of one record element, recursively. */
+    private static void walk(Object value, String where) {
+        for (RecordComponent rc : value.getClass().getRecordComponents()) {
+            if (rc.getType().isPrimitive()) {
+                continue;
+            }
+            Object v = read(rc, value);
+            String here = where + " component " + rc.getName();
+            if (v == null) {
+                throw new NullPointerException(here + " is null; Pappus data sets hold no nulls");
+            }
+            checkClass(v.getClass(), here);
+            if (NEEDS_WALK.getOrDefault(v.getClass(), false)) {
+                walk(v, here);
+            }
+        }
+    }
+
+    private static Object read(RecordComponent rc, Object record) {
+        try {
+            var accessor = rc.getAccessor();
+            accessor.setAccessible(true);
+            return accessor.invoke(record);
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read record component " + rc.getName() + " of "
+                    + record.getClass().getName() + ": " + e, e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException("record accessor " + rc.getName() + " of "
+                    + record.getClass().getName() + " threw " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static IllegalArgumentException unsupported(Class<?> cls, String where) {
+        return new IllegalArgumentException(where + " is a " + cls.getName()
+                + ", which Pappus cannot lay out as columns; supported element types: boxed primitives, String,"
+                + " and records of primitives, boxed primitives, String and nested records");
+    }
+}

@@ -1,0 +1,14 @@
+package io.pappus.api.query;
+
+/**
+ * Drops elements {@link Object#equals} to an earlier one. Output order is unspecified;
+ * the reference engine keeps first occurrences in input order.
+ *
+ * @param input the operator's input
+ */
+public record DistinctOp(Node input) implements Node {
+    @Override
+    public String opName() {
+        return "distinct";
+    }
+}

@@ -1,0 +1,16 @@
+package io.pappus.api.query;
+
+import io.pappus.api.Pred;
+
+/**
+ * {@code filter}: keeps the elements the predicate accepts, in order.
+ *
+ * @param input the operator's input
+ * @param pred  the user's predicate
+ */
+public record FilterOp(Node input, Pred<?> pred) implements Node {
+    @Override
+    public String opName() {
+        return "filter";
+    }
+}

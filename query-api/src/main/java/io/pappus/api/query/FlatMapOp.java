@@ -1,0 +1,16 @@
+package io.pappus.api.query;
+
+import io.pappus.api.Fn;
+
+/**
+ * {@code flatMap}: each input element yields the elements of an {@link Iterable}, in order.
+ *
+ * @param input the operator's input
+ * @param fn    the user's function, returning an {@code Iterable}
+ */
+public record FlatMapOp(Node input, Fn<?, ?> fn) implements Node {
+    @Override
+    public String opName() {
+        return "flatMap";
+    }
+}
