@@ -95,14 +95,15 @@ final class Cleanup {
      * {@code loop L { block B { H } rest }} where {@code rest} never repeats the loop becomes
      * {@code block B { loop L { H } } rest}: H never falls off its end (every path jumps), so
      * leaving B is the only way into rest either way. Likewise a final {@code if} arm that
-     * never repeats the loop moves after it, replaced by {@code break L}.
+     * never repeats the loop moves after it, replaced by {@code break L}. Both need arms that
+     * end in explicit jumps, so this runs before fall-through jumps are stripped.
      */
     private static List<Stmt> hoistLoopExits(List<Stmt> list) {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : list) {
             if (s instanceof Stmt.Loop l && l.body().size() >= 2 && l.body().get(0) instanceof Stmt.Block b) {
                 List<Stmt> rest = l.body().subList(1, l.body().size());
-                if (!refers(rest, l.label()) && !breaks(b.body(), l.label())) {
+                if (!refers(rest, l.label()) && !breaks(b.body(), l.label()) && endsInJump(b.body())) {
                     out.add(new Stmt.Block(b.label(), List.of(new Stmt.Loop(l.label(), b.body()))));
                     out.addAll(rest);
                     continue;
@@ -110,14 +111,16 @@ final class Cleanup {
             }
             if (s instanceof Stmt.Loop l && !l.body().isEmpty() && l.body().get(l.body().size() - 1) instanceof Stmt.If i) {
                 List<Stmt> head = l.body().subList(0, l.body().size() - 1);
-                if (!refers(i.otherwise(), l.label()) && refers(i.then(), l.label()) && !isJustBreak(i.otherwise(), l.label())) {
+                if (!refers(i.otherwise(), l.label()) && refers(i.then(), l.label()) && endsInJump(i.otherwise())
+                        && endsInJump(i.then()) && !isJustBreak(i.otherwise(), l.label())) {
                     List<Stmt> body = new ArrayList<>(head);
                     body.add(new Stmt.If(i.cond(), i.then(), List.of(new Stmt.Break(l.label()))));
                     out.add(new Stmt.Loop(l.label(), body));
                     out.addAll(i.otherwise());
                     continue;
                 }
-                if (!refers(i.then(), l.label()) && refers(i.otherwise(), l.label()) && !isJustBreak(i.then(), l.label())) {
+                if (!refers(i.then(), l.label()) && refers(i.otherwise(), l.label()) && endsInJump(i.then())
+                        && endsInJump(i.otherwise()) && !isJustBreak(i.then(), l.label())) {
                     List<Stmt> body = new ArrayList<>(head);
                     body.add(new Stmt.If(i.cond(), List.of(new Stmt.Break(l.label())), i.otherwise()));
                     out.add(new Stmt.Loop(l.label(), body));
