@@ -49,11 +49,16 @@ final class LambdaCompiler {
 
     /** @return where the lambda's body is, as well as can be told */
     SourceRef source() {
-        MethodNode mn = userMethod();
-        if (mn != null) {
-            return MethodLifter.sourceOf(files.node(sl.getImplClass()), mn);
+        int kind = sl.getImplMethodKind();
+        if (!Calls.isJdk(sl.getImplClass())
+                && (kind == MethodHandleInfo.REF_invokeStatic || kind == MethodHandleInfo.REF_invokeSpecial)) {
+            MethodNode mn = files.method(sl.getImplClass(), sl.getImplMethodName(), sl.getImplMethodSignature());
+            if (mn != null) {
+                return MethodLifter.sourceOf(files.node(sl.getImplClass()), mn);
+            }
         }
-        return new SourceRef(LambdaLifter.dotted(sl.getImplClass()), sl.getImplMethodName(), null, -1);
+        SourceRef site = MethodRefSites.find(files, sl);
+        return site != null ? site : new SourceRef(LambdaLifter.dotted(sl.getImplClass()), sl.getImplMethodName(), null, -1);
     }
 
     /** @return a {@link LiftedLambda}, or a {@link LiftResult.Opaque} */
@@ -62,7 +67,9 @@ final class LambdaCompiler {
         try {
             return compileOrThrow();
         } catch (LiftException e) {
-            return new LiftResult.Opaque(e.getMessage(), e.where() != null ? e.where() : where);
+            // a synthetic method reference body has no lines: the reference's own site is better
+            boolean placed = e.where() != null && e.where().line() > 0;
+            return new LiftResult.Opaque(e.getMessage(), placed ? e.where() : where);
         } catch (RuntimeException e) {
             // a lifter defect must not fail the query: the lambda still runs as plain Java
             LOG.warn("lifter failed on {}; the lambda stays opaque", where, e);
