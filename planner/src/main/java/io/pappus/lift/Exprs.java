@@ -87,7 +87,7 @@ final class Exprs {
         return new Expr.Select(c, a, b, t);
     }
 
-    /** Logical negation, flipping integer comparisons (never float ones: NaN). */
+    /** Logical negation, flipping integer comparisons (float ones only for == and !=: NaN). */
     static Expr not(Expr e) {
         if (e instanceof Expr.Unary u && u.op() == UnOp.NOT) {
             return u.operand();
@@ -95,7 +95,9 @@ final class Exprs {
         if (e instanceof Expr.Const c && c.value() instanceof Boolean b) {
             return bool(!b);
         }
-        if (e instanceof Expr.Binary b && b.op().isComparison() && !isFloating(b.left().type())) {
+        // == and != are exact negations even with NaN; the ordered tests are not
+        boolean exact = e instanceof Expr.Binary b0 && (b0.op() == BinOp.EQ || b0.op() == BinOp.NE);
+        if (e instanceof Expr.Binary b && b.op().isComparison() && (exact || !isFloating(b.left().type()))) {
             return new Expr.Binary(flip(b.op()), b.left(), b.right(), Type.BOOLEAN);
         }
         return new Expr.Unary(UnOp.NOT, e, Type.BOOLEAN);
