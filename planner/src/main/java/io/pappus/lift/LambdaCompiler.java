@@ -96,7 +96,9 @@ final class LambdaCompiler {
             params.add(new Var("c" + i, captureTypes.get(i)));
         }
         for (int i = 0; i < instArgs.length; i++) {
-            Type t = argTypes.get(i) != null ? argTypes.get(i) : typeOf(instArgs[i], where);
+            // null or Obj: unknown to the caller, so the descriptor must tell
+            Type given = argTypes.get(i);
+            Type t = given != null && !(given instanceof Type.Obj) ? given : typeOf(instArgs[i], where);
             params.add(new Var("p" + i, t));
         }
         LiftContext ctx = new LiftContext(files);
