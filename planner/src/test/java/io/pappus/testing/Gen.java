@@ -25,7 +25,7 @@ public final class Gen {
     /** Doubles in [-1e6, 1e6], small integers (duplicates) and the specials; no overflow on sums. */
     public static Arbitrary<Double> doubles() {
         return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.doubles().between(-1e6, 1e6)),
+                Tuple.of(6, Arbitraries.doubles().between(-1e6, 1e6).ofScale(4)),
                 Tuple.of(3, Arbitraries.integers().between(-5, 5).map(i -> (double) i)),
                 Tuple.of(2, Arbitraries.of(boxed(SPECIAL_DOUBLES))));
     }
@@ -33,8 +33,8 @@ public final class Gen {
     /** Finite doubles of any sign and magnitude up to 1e6, for sums with a provable error bound. */
     public static Arbitrary<Double> finiteDoubles() {
         return Arbitraries.frequencyOf(
-                Tuple.of(5, Arbitraries.doubles().between(-1e6, 1e6)),
-                Tuple.of(2, Arbitraries.doubles().between(-1e-3, 1e-3)),
+                Tuple.of(5, Arbitraries.doubles().between(-1e6, 1e6).ofScale(6)),
+                Tuple.of(2, Arbitraries.doubles().between(-1e-3, 1e-3).ofScale(12)),
                 Tuple.of(1, Arbitraries.of(-0.0, 0.0, Double.MIN_VALUE)));
     }
 

@@ -256,7 +256,7 @@ public abstract class OperatorSuite {
         double c = k * 0.5;
         same(xs.stream().filter(x -> x > c).toList(), on(DataSet.from(Gen.doubleArray(xs))).filter(x -> x > c).toList());
         same(xs.stream().filter(x -> !(x <= c)).toList(), on(DataSet.from(Gen.doubleArray(xs))).filter(x -> !(x <= c)).toList());
-        same(xs.stream().filter(x -> x != x).toList(), on(DataSet.from(Gen.doubleArray(xs))).filter(x -> Double.isNaN(x)).toList());
+        same(xs.stream().filter(x -> x.isNaN()).toList(), on(DataSet.from(Gen.doubleArray(xs))).filter(x -> Double.isNaN(x)).toList());
     }
 
     @Property(tries = 50)

@@ -89,7 +89,9 @@ public final class RandomPipelines {
             };
         }
         List<Term> terms = TermMenu.terms(kind, ordered, end);
-        return new Pipeline(src, steps, terms.get(end.pick() % terms.size()), ordered);
+        // toList (entry 0) shows every element, so it gets a third of the draws.
+        Term t = end.pick() % 3 == 0 ? terms.get(0) : terms.get(end.pick() / 3 % terms.size());
+        return new Pipeline(src, steps, t, ordered);
     }
 
     /** What a step does to the order of its output. */
