@@ -33,6 +33,9 @@ final class KernelClass {
      * @return the field's name
      */
     String field(String name, String javaType, Object value, String unbox) {
+        if (localTypes.containsKey(name) && fieldDecls.contains("private final " + javaType + " " + name + ";")) {
+            return name;  // the same lambda written again (unrolled loop copies): one field
+        }
         int k = refs.size();
         refs.add(value);
         fieldDecls.add("private final " + javaType + " " + name + ";");

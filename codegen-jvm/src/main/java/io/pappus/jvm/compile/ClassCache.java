@@ -81,7 +81,7 @@ public final class ClassCache {
             Class<?> cls = sc.getClassLoader().loadClass(className);
             Constructor<? extends Kernel> ctor = (Constructor<? extends Kernel>) cls.getConstructor(Object[].class);
             return new Compiled(ctor, (System.nanoTime() - t0) / 1e6);
-        } catch (CompileException | ClassNotFoundException | NoSuchMethodException e) {
+        } catch (CompileException | ClassNotFoundException | NoSuchMethodException | LinkageError e) {
             throw new JaninoRejected(e.getMessage(), source, e);
         }
     }
