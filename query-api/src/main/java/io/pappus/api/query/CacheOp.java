@@ -1,5 +1,7 @@
 package io.pappus.api.query;
 
+import java.util.List;
+
 /**
  * Materialises its input once per engine and reuses it in later queries.
  *
@@ -7,6 +9,11 @@ package io.pappus.api.query;
  * @param slot  where each engine keeps what it materialised
  */
 public record CacheOp(Node input, CacheSlot slot) implements Node {
+    @Override
+    public List<Node> inputs() {
+        return List.of(input);
+    }
+
     @Override
     public String opName() {
         return "cache";

@@ -1,5 +1,7 @@
 package io.pappus.api.query;
 
+import java.util.List;
+
 import io.pappus.api.Pred;
 
 /**
@@ -9,6 +11,11 @@ import io.pappus.api.Pred;
  * @param pred  the user's predicate
  */
 public record FilterOp(Node input, Pred<?> pred) implements Node {
+    @Override
+    public List<Node> inputs() {
+        return List.of(input);
+    }
+
     @Override
     public String opName() {
         return "filter";

@@ -1,5 +1,7 @@
 package io.pappus.api.query;
 
+import java.util.List;
+
 import io.pappus.api.Fn;
 
 /**
@@ -9,6 +11,11 @@ import io.pappus.api.Fn;
  * @param fn    the user's function, returning an {@code Iterable}
  */
 public record FlatMapOp(Node input, Fn<?, ?> fn) implements Node {
+    @Override
+    public List<Node> inputs() {
+        return List.of(input);
+    }
+
     @Override
     public String opName() {
         return "flatMap";

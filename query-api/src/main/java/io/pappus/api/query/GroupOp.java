@@ -1,5 +1,7 @@
 package io.pappus.api.query;
 
+import java.util.List;
+
 import io.pappus.api.Fn;
 import io.pappus.api.Fn2;
 
@@ -13,6 +15,11 @@ import io.pappus.api.Fn2;
  * @param agg   the aggregation applied to each group
  */
 public record GroupOp(Node input, Fn<?, ?> key, Agg agg) implements Node {
+
+    @Override
+    public List<Node> inputs() {
+        return List.of(input);
+    }
 
     @Override
     public String opName() {

@@ -1,5 +1,7 @@
 package io.pappus.api.query;
 
+import java.util.List;
+
 import io.pappus.api.Fn;
 import io.pappus.api.Fn2;
 
@@ -15,6 +17,11 @@ import io.pappus.api.Fn2;
  */
 public record JoinOp(Node left, Node right, Fn<?, ?> leftKey, Fn<?, ?> rightKey, Fn2<?, ?, ?> result)
         implements Node {
+    @Override
+    public List<Node> inputs() {
+        return List.of(left, right);
+    }
+
     @Override
     public String opName() {
         return "join";

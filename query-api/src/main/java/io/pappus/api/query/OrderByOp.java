@@ -1,5 +1,7 @@
 package io.pappus.api.query;
 
+import java.util.List;
+
 import io.pappus.api.Fn;
 
 /**
@@ -10,6 +12,11 @@ import io.pappus.api.Fn;
  * @param descending whether the largest key comes first
  */
 public record OrderByOp(Node input, Fn<?, ?> key, boolean descending) implements Node {
+    @Override
+    public List<Node> inputs() {
+        return List.of(input);
+    }
+
     @Override
     public String opName() {
         return descending ? "orderByDescending" : "orderBy";

@@ -26,6 +26,11 @@ public record Source(Kind kind, Object data, Class<?> elementType, int size, int
     }
 
     @Override
+    public List<Node> inputs() {
+        return List.of();
+    }
+
+    @Override
     public String opName() {
         return "source";
     }

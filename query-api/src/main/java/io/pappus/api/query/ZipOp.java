@@ -1,5 +1,7 @@
 package io.pappus.api.query;
 
+import java.util.List;
+
 import io.pappus.api.Fn2;
 
 /**
@@ -10,6 +12,11 @@ import io.pappus.api.Fn2;
  * @param fn    builds one output from the two elements
  */
 public record ZipOp(Node left, Node right, Fn2<?, ?, ?> fn) implements Node {
+    @Override
+    public List<Node> inputs() {
+        return List.of(left, right);
+    }
+
     @Override
     public String opName() {
         return "zip";
