@@ -99,8 +99,16 @@ final class JdkCalls {
             return null;
         }
         PrimKind ownerKind = JavaTypes.primKind(boxClass(owner));
-        if (name.equals("valueOf") && a.size() == 1 && a.get(0).type().equals(Type.of(ownerKind))) {
-            return a.get(0);
+        if (name.equals("valueOf") && a.size() == 1 && a.get(0).type() instanceof Type.Prim ap) {
+            if (ap.kind() == ownerKind) {
+                return a.get(0);
+            }
+            // javac widens char/byte/short to int without an instruction: Integer.valueOf(c) takes a
+            // char-typed value. The cast makes the IR type say what the JVM value already is.
+            if (ownerKind != PrimKind.BOOLEAN && ap.kind() != PrimKind.BOOLEAN
+                    && ap.kind().computational() == ownerKind.computational()) {
+                return new Expr.Cast(a.get(0), Type.of(ownerKind));
+            }
         }
         if (name.equals("sum") && a.size() == 2) {
             return new Expr.Binary(BinOp.ADD, a.get(0), a.get(1), result);
