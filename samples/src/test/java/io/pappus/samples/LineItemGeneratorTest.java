@@ -3,6 +3,7 @@ package io.pappus.samples;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,11 +19,11 @@ class LineItemGeneratorTest {
         int minShip = Integer.MAX_VALUE;
         int maxShip = Integer.MIN_VALUE;
         for (LineItem l : rows) {
-            String row = l.toString();
+            Supplier<String> row = l::toString;
             assertTrue(l.quantity() >= 1 && l.quantity() <= 50 && l.quantity() == Math.rint(l.quantity()), row);
             assertTrue(l.discount() >= 0 && l.discount() <= 0.10, row);
             assertTrue(l.tax() >= 0 && l.tax() <= 0.08, row);
-            assertEquals(Math.rint(l.extendedPrice() * 100), l.extendedPrice() * 100, 1e-6, row + ": whole cents");
+            assertEquals(Math.rint(l.extendedPrice() * 100), l.extendedPrice() * 100, 1e-6, () -> l + ": whole cents");
             assertTrue(l.extendedPrice() >= l.quantity() * 900 && l.extendedPrice() <= l.quantity() * 2099.01, row);
             assertEquals(l.shipDate() > CURRENT_DATE ? 'O' : 'F', l.lineStatus(), row);
             // Received 1..30 days after shipping: 'N' (not yet received) only late, 'R'/'A' only early.
