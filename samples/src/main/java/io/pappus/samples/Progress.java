@@ -51,8 +51,11 @@ final class Progress implements AutoCloseable {
      * @return its result
      */
     static <T> T during(String label, Supplier<T> task) {
-        try (Progress p = start(label, 0)) {
+        Progress spinner = start(label, 0);
+        try {
             return task.get();
+        } finally {
+            spinner.close();
         }
     }
 
