@@ -59,8 +59,8 @@ final class ExprTranslator {
             return OclMath.call(c.fn(), args, kinds, ctx);
         } else if (e instanceof Expr.Invoke inv) {
             return helperName.apply(inv.function()) + "(" + String.join(", ", invokeArgs(inv)) + ")";
-        } else if (e instanceof Expr.GetField || e instanceof Expr.New) {
-            return single(leaves(e), e);
+        } else if (e instanceof Expr.GetField g) {
+            return single(fieldLeaves(g), e);
         } else if (e instanceof Expr.ArrayLength a) {
             return leaves(a.array()).get(1);
         } else if (e instanceof Expr.ArrayGet g) {
@@ -91,18 +91,7 @@ final class ExprTranslator {
             }
             return out;
         } else if (e instanceof Expr.GetField g) {
-            Type.Struct st = (Type.Struct) g.target().type();
-            if (g.target() instanceof Expr.New n) {
-                for (int i = 0; i < n.args().size(); i++) {
-                    if (i != g.index() && OclEffects.mayFail(n.args().get(i))) {
-                        throw new OclUnsupportedException("field read of a constructor call whose other arguments may throw");
-                    }
-                }
-                return leaves(n.args().get(g.index()));
-            }
-            List<String> all = leaves(g.target());
-            int from = OclTypes.leafOffset(st, g.index());
-            return all.subList(from, from + OclTypes.width(g.type()));
+            return fieldLeaves(g);
         } else if (e instanceof Expr.Select s) {
             String c = scalar(s.cond());
             List<String> a = leaves(s.ifTrue());
@@ -117,6 +106,21 @@ final class ExprTranslator {
                     + " is only supported as the whole value of an assignment or return");
         }
         throw new OclUnsupportedException("expression of type " + e.type().show() + ": " + e.getClass().getSimpleName());
+    }
+
+    private List<String> fieldLeaves(Expr.GetField g) {
+        Type.Struct st = (Type.Struct) g.target().type();
+        if (g.target() instanceof Expr.New n) {
+            for (int i = 0; i < n.args().size(); i++) {
+                if (i != g.index() && OclEffects.mayFail(n.args().get(i))) {
+                    throw new OclUnsupportedException("field read of a constructor call whose other arguments may throw");
+                }
+            }
+            return leaves(n.args().get(g.index()));
+        }
+        List<String> all = leaves(g.target());
+        int from = OclTypes.leafOffset(st, g.index());
+        return all.subList(from, from + OclTypes.width(g.type()));
     }
 
     /** @return the C arguments of a helper call: the error pointer, then each argument's leaves */

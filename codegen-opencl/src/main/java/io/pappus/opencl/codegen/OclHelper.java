@@ -43,28 +43,28 @@ enum OclHelper {
             }
             """),
     FLOOR_DIV_I(false, """
-            int pappus_floordiv_i(int* err, int a, int b) {
+            int pappus_floor_div_i(int* err, int a, int b) {
                 int q = pappus_div_i(err, a, b);
                 if (b != 0 && (a ^ b) < 0 && as_int(as_uint(q) * as_uint(b)) != a) q--;
                 return q;
             }
             """),
     FLOOR_MOD_I(false, """
-            int pappus_floormod_i(int* err, int a, int b) {
+            int pappus_floor_mod_i(int* err, int a, int b) {
                 int m = pappus_rem_i(err, a, b);
                 if ((m ^ b) < 0 && m != 0) m += b;
                 return m;
             }
             """),
     FLOOR_DIV_L(false, """
-            long pappus_floordiv_l(int* err, long a, long b) {
+            long pappus_floor_div_l(int* err, long a, long b) {
                 long q = pappus_div_l(err, a, b);
                 if (b != 0 && (a ^ b) < 0 && as_long(as_ulong(q) * as_ulong(b)) != a) q--;
                 return q;
             }
             """),
     FLOOR_MOD_L(false, """
-            long pappus_floormod_l(int* err, long a, long b) {
+            long pappus_floor_mod_l(int* err, long a, long b) {
                 long m = pappus_rem_l(err, a, b);
                 if ((m ^ b) < 0 && m != 0) m += b;
                 return m;
