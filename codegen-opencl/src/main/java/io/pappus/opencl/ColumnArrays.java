@@ -1,7 +1,6 @@
 package io.pappus.opencl;
 
 import io.pappus.ir.PrimKind;
-import io.pappus.opencl.codegen.OclUnsupportedException;
 import io.pappus.opencl.runtime.OclBuffer;
 
 /** Host column arrays in and out of their device layout (booleans as bytes 0/1). */
@@ -16,13 +15,16 @@ final class ColumnArrays {
             case LONG -> OclBuffer.ElementType.LONG;
             case FLOAT -> OclBuffer.ElementType.FLOAT;
             case DOUBLE -> OclBuffer.ElementType.DOUBLE;
-            case SHORT, CHAR -> throw new OclUnsupportedException(kind.javaName() + " columns on OpenCL");
+            case SHORT -> OclBuffer.ElementType.SHORT;
+            case CHAR -> OclBuffer.ElementType.CHAR;
         };
     }
 
     static Object newArray(PrimKind kind, int n) {
         return switch (elementType(kind)) {
             case BYTE -> new byte[n];
+            case SHORT -> new short[n];
+            case CHAR -> new char[n];
             case INT -> new int[n];
             case LONG -> new long[n];
             case FLOAT -> new float[n];

@@ -192,7 +192,9 @@ class JavaSemanticsDifferentialTest {
         java.util.Arrays.fill(b, 2);
         b[3777] = 0;
         b[4999] = 0;
-        Differential.check(div, List.of(), 0, a, b); // expects ArithmeticException at 3777
+        ArithmeticException ex = org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
+                () -> OclPipeline.run(OclTestDevice.get(), List.of(Stage.map(div, List.of())), List.of(a, b), Sink.columns()));
+        org.junit.jupiter.api.Assertions.assertEquals(3777L, ((io.pappus.exec.ElementFailure) ex.getSuppressed()[0]).index());
         var rem = fn(Type.LONG, Type.LONG, x -> bin(BinOp.REM, new Expr.Const(Type.LONG, 1L), x));
         Differential.check(rem, List.of(), 0, new long[] {5, 4, 0, 0});
         var mod = fn(Type.INT, Type.INT, x -> new Expr.Call(Intrinsic.FLOOR_MOD, List.of(i(1), x), Type.INT));

@@ -328,7 +328,10 @@ public final class KernelSourceWriter {
 
     private String store(Leaf column, int j) {
         String v = valueLeaf(j);
-        return column.kind() == PrimKind.BOOLEAN || column.kind() == PrimKind.BYTE ? "(" + column.cType() + ") " + v : v;
+        return switch (column.kind()) {
+            case BOOLEAN, BYTE, SHORT, CHAR -> "(" + column.cType() + ") " + v;
+            default -> v;
+        };
     }
 
     private static List<Leaf> storage(List<Leaf> leaves) {

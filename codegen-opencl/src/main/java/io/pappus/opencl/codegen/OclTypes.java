@@ -36,8 +36,8 @@ final class OclTypes {
             case LONG -> "long";
             case FLOAT -> "float";
             case DOUBLE -> "double";
-            case SHORT, CHAR -> throw new OclUnsupportedException(kind.javaName()
-                    + " columns and arrays are not supported on OpenCL yet");
+            case SHORT -> "short";
+            case CHAR -> "ushort";
         };
     }
 

@@ -18,7 +18,7 @@ public final class OclBuffer implements AutoCloseable {
 
     /** The element types a buffer can hold, with their byte widths. */
     public enum ElementType {
-        BYTE(1), INT(4), LONG(8), FLOAT(4), DOUBLE(8);
+        BYTE(1), SHORT(2), CHAR(2), INT(4), LONG(8), FLOAT(4), DOUBLE(8);
 
         private final int bytes;
 
@@ -65,7 +65,7 @@ public final class OclBuffer implements AutoCloseable {
      * Copies {@code count} elements of {@code src} from {@code srcOffset} to this buffer at
      * {@code dstOffset}.
      *
-     * @param src       a {@code double[]}, {@code float[]}, {@code int[]}, {@code long[]} or {@code byte[]}
+     * @param src       a {@code double[] float[] int[] long[] short[] char[]} or {@code byte[]}
      * @param srcOffset first element to copy
      * @param dstOffset where it goes in the buffer, in elements
      * @param count     how many elements
@@ -117,6 +117,10 @@ public final class OclBuffer implements AutoCloseable {
             return ElementType.LONG;
         } else if (array instanceof byte[]) {
             return ElementType.BYTE;
+        } else if (array instanceof short[]) {
+            return ElementType.SHORT;
+        } else if (array instanceof char[]) {
+            return ElementType.CHAR;
         }
         throw new IllegalArgumentException("no OpenCL buffer for " + array.getClass().getSimpleName());
     }
@@ -129,6 +133,10 @@ public final class OclBuffer implements AutoCloseable {
         } else if (array instanceof int[] a) {
             return Pointer.to(a);
         } else if (array instanceof long[] a) {
+            return Pointer.to(a);
+        } else if (array instanceof short[] a) {
+            return Pointer.to(a);
+        } else if (array instanceof char[] a) {
             return Pointer.to(a);
         }
         return Pointer.to((byte[]) array);
