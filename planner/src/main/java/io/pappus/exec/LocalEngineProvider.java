@@ -4,8 +4,7 @@ import io.pappus.api.Engine;
 import io.pappus.api.Target;
 import io.pappus.api.spi.EngineProvider;
 import io.pappus.exec.spi.TargetEngineFactory;
-import io.pappus.ir.SourceRef;
-import io.pappus.lift.LiftResult;
+import io.pappus.lift.LambdaLifter;
 import io.pappus.plan.Lifting;
 import io.pappus.plan.LogicalPlanner;
 
@@ -43,6 +42,6 @@ public final class LocalEngineProvider implements EngineProvider {
 
     /** @return the lifter every local engine plans with */
     static Lifting lifting() {
-        return (fn, types) -> new LiftResult.Opaque("the lambda lifter is not built yet", SourceRef.UNKNOWN);
+        return LambdaLifter.shared()::lift;
     }
 }

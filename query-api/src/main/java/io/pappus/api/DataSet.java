@@ -151,10 +151,15 @@ public final class DataSet<T> {
      * @param startInclusive the first value
      * @param endExclusive   one past the last value; an empty range when not above the start
      * @return the data set
+     * @throws IllegalArgumentException if the range holds more than {@code Integer.MAX_VALUE} values
      */
     public static DataSet<Integer> range(int startInclusive, int endExclusive) {
-        int size = (int) Math.max(0L, (long) endExclusive - startInclusive);
-        return new DataSet<>(new Source(Source.Kind.RANGE, null, Integer.class, size, startInclusive), null);
+        long size = Math.max(0L, (long) endExclusive - startInclusive);
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("DataSet.range(" + startInclusive + ", " + endExclusive + ") has "
+                    + size + " elements; a data set holds at most Integer.MAX_VALUE (2147483647)");
+        }
+        return new DataSet<>(new Source(Source.Kind.RANGE, null, Integer.class, (int) size, startInclusive), null);
     }
 
     // -------------------------------------------------------- transformations

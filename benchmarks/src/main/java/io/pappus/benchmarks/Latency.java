@@ -1,0 +1,54 @@
+package io.pappus.benchmarks;
+
+import io.pappus.api.DataSet;
+import io.pappus.api.Engine;
+import io.pappus.jvm.JvmEngine;
+import io.pappus.jvm.compile.ClassCache;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Query latency: first run (lift, plan, compile), new shape when warm, repeat with a new constant. */
+final class Latency {
+    double firstMs;
+    double newShapeMs;
+    double repeatOverheadMs;
+    boolean cacheHit;
+
+    static Latency measure(int reps) {
+        Latency l = new Latency();
+        Engine jvm = new JvmEngine(new W1Ir());
+        double[] tiny = new double[64];
+        for (int i = 0; i < tiny.length; i++) {
+            tiny[i] = i / 64.0;
+        }
+        long t0 = System.nanoTime();
+        DataSet.from(tiny).map(W1Ir.SQUARE).filter(W1Ir.above(0.25)).on(jvm).reduce(0.0, W1Ir.SUM);
+        l.firstMs = (System.nanoTime() - t0) / 1e6;
+        t0 = System.nanoTime();
+        DataSet.from(tiny).map(W1Ir.SQUARE).filter(W1Ir.above(0.25)).on(jvm).count();  // a new fragment class
+        l.newShapeMs = (System.nanoTime() - t0) / 1e6;
+        int before = ClassCache.shared().size();
+        List<Double> pappus = new ArrayList<>();
+        List<Double> loop = new ArrayList<>();
+        double sink = 0;
+        for (int i = 0; i < Math.max(2000, reps * 100); i++) {
+            double c = (i % 97) / 100.0;
+            long a = System.nanoTime();
+            sink += DataSet.from(tiny).map(W1Ir.SQUARE).filter(W1Ir.above(c)).on(jvm).reduce(0.0, W1Ir.SUM);
+            long b = System.nanoTime();
+            sink += Loops.naive(tiny, 0, tiny.length) + c;
+            long d = System.nanoTime();
+            pappus.add((b - a) / 1e6);
+            loop.add((d - b) / 1e6);
+        }
+        l.cacheHit = ClassCache.shared().size() == before;
+        pappus.sort(null);
+        loop.sort(null);
+        l.repeatOverheadMs = pappus.get(pappus.size() / 2) - loop.get(loop.size() / 2);
+        if (sink == 42.4242) {
+            System.out.println();
+        }
+        return l;
+    }
+}

@@ -1,0 +1,88 @@
+package io.pappus.jvm;
+
+import io.pappus.api.Engine;
+import io.pappus.api.query.Node;
+import io.pappus.api.query.Terminal;
+import io.pappus.exec.InterpretingEngine;
+import io.pappus.exec.ReferenceEngine;
+import io.pappus.jvm.compile.JaninoRejected;
+import io.pappus.jvm.compile.NumberedSource;
+import io.pappus.jvm.exec.FragmentExecutor;
+import io.pappus.plan.Lifting;
+import io.pappus.plan.LogicalPlan;
+import io.pappus.plan.LogicalPlanner;
+import io.pappus.plan.fragment.Fragment;
+import io.pappus.plan.fragment.FragmentPlanner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code Target.JVM}: every fragment compiled to Java source, then to bytecode with Janino, and
+ * run chunk-parallel on all cores.
+ *
+ * <pre>{@code
+ * double s = DataSet.from(xs).map(x -> x * x).filter(x -> x > 0.25)
+ *         .on(Engines.local(Target.JVM)).reduce(0.0, Double::sum);
+ * }</pre>
+ *
+ * <p>When a lambda throws, the query is run again by the reference engine, sequentially, so the
+ * caller gets exactly Java's exception with the first failing element attached (as
+ * {@link io.pappus.exec.ElementFailure}). If Janino rejects generated code, that is a bug: with
+ * {@code -Dpappus.fallback=off} it is thrown with the numbered source; otherwise it is logged
+ * once and the query runs on the IR interpreter.
+ */
+public final class JvmEngine implements Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(JvmEngine.class);
+    private final LogicalPlanner planner;
+    private final InterpretingEngine fallback;
+    private final ReferenceEngine reference = new ReferenceEngine();
+
+    /** @param lifting the lifter to plan with */
+    public JvmEngine(Lifting lifting) {
+        this.planner = new LogicalPlanner(lifting);
+        this.fallback = new InterpretingEngine(planner, "local[JVM fallback: IR interpreter]");
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R execute(Node plan, Terminal<R> terminal) {
+        LogicalPlan lp = planner.plan(plan, terminal);
+        Fragment root = new FragmentPlanner().cut(lp);
+        try {
+            return (R) new FragmentExecutor(this).result(root, terminal);
+        } catch (JaninoRejected e) {
+            if ("off".equals(System.getProperty("pappus.fallback"))) {
+                throw e;
+            }
+            LOG.warn("falling back to the IR interpreter: {}", e.getMessage());
+            return fallback.execute(plan, terminal);
+        } catch (RuntimeException e) {
+            reference.execute(plan, terminal);  // throws Java's exception with the failing element
+            throw e;
+        }
+    }
+
+    @Override
+    public String explain(Node plan, Terminal<?> terminal) {
+        LogicalPlan lp = planner.plan(plan, terminal);
+        return JvmExplain.write(name(), lp, new FragmentPlanner().cut(lp));
+    }
+
+    /**
+     * @param source generated source
+     * @return it with line numbers
+     */
+    public static String numbered(String source) {
+        return NumberedSource.of(source);
+    }
+
+    @Override
+    public String name() {
+        return "local[JVM]";
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

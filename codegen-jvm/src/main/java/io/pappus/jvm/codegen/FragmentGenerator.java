@@ -1,0 +1,155 @@
+package io.pappus.jvm.codegen;
+
+import io.pappus.exec.column.ColumnLayout;
+import io.pappus.ir.Type;
+import io.pappus.lift.IrValues;
+import io.pappus.plan.LambdaSite;
+import io.pappus.plan.fragment.Fragment;
+import io.pappus.plan.fragment.Sink;
+import io.pappus.plan.fragment.Stage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a fragment as one Java class whose {@code chunk} method is a single loop over the
+ * input's primitive columns: each map and filter inlined in turn, the sink's step last, no
+ * boxing, no virtual call and no intermediate array per element (opaque lambdas excepted).
+ *
+ * <p>Partial results, by sink: collect {@code {n, col0, col1, ...}}; count {@code Long};
+ * sum/average {@code {sum, n}}; reduce {@code {has, leaves...}}; aggregate {@code {leaves...}};
+ * minBy/maxBy {@code {has, key, leaves...}}. Leaves are IR values (sub-int kinds as Integer).
+ */
+public final class FragmentGenerator {
+    private final Fragment f;
+    private final KernelClass kernel = new KernelClass();
+    private final LambdaEmitter lambdas = new LambdaEmitter(kernel);
+    private final String className;
+
+    private FragmentGenerator(Fragment f) {
+        this.f = f;
+        this.className = "Fragment" + f.id();
+    }
+
+    /**
+     * @param f    a fragment
+     * @param plan a one-line description of the query, for the header
+     * @return its source and this run's references
+     * @throws Unsupported if the sink cannot be compiled (the caller runs it by reference)
+     */
+    public static GeneratedFragment generate(Fragment f, String plan) {
+        return new FragmentGenerator(f).write(plan);
+    }
+
+    private GeneratedFragment write(String plan) {
+        boolean predicated = Predication.applies(f);
+        JavaWriter body = JavaWriter.at(1);
+        body.line("");
+        body.open("public Object chunk(Object[] in, int lo, int hi)");
+        ColumnLayout in = ColumnLayout.of(f.inputType());
+        for (int k = 0; k < in.leaves().size(); k++) {
+            String arr = JavaNames.local(in.leaves().get(k).type()).equals("Object") ? "Object[]"
+                    : in.leaves().get(k).arrayClass().getComponentType().getName() + "[]";
+            body.line("final " + arr + " in" + k + " = (" + arr + ") in[" + k + "];");
+        }
+        if (predicated) {
+            new Predication(this).write(body);
+        } else {
+            SinkWriter sink = new SinkWriter(this);
+            sink.init(body);
+            body.open("for (int i = lo; i < hi; i++)");
+            List<String> leaves = element(body, "i", false, null);
+            sink.step(body, leaves);
+            body.close();
+            sink.finish(body);
+            body.close();
+            sink.merge(body);
+        }
+        JavaWriter w = new JavaWriter();
+        w.line("/* Pappus fragment " + f.id() + ": " + f.describe());
+        w.line(" * plan: " + plan);
+        w.line(" * backend: codegen-jvm (Janino), " + (predicated ? "predicated branch-free loop, 4 accumulators"
+                : "one fused loop") + " */");
+        w.open("public final class " + className + " extends io.pappus.jvm.runtime.Kernel");
+        kernel.writeMembers(w, className);
+        w.append(body);
+        kernel.writeHelpers(w);
+        w.close();
+        return new GeneratedFragment(f, className, w.toString(), kernel.refs(), predicated);
+    }
+
+    Fragment fragment() {
+        return f;
+    }
+
+    KernelClass kernel() {
+        return kernel;
+    }
+
+    /**
+     * Writes the source read and every stage for element {@code index}.
+     *
+     * @param keeps where filters' keep flags go when predicated (no {@code continue}); else null
+     * @return the leaves that reach the sink
+     */
+    List<String> element(JavaWriter w, String index, boolean predicated, List<String> keeps) {
+        ColumnLayout in = ColumnLayout.of(f.inputType());
+        List<String> cur = new ArrayList<>();
+        for (int k = 0; k < in.leaves().size(); k++) {
+            ColumnLayout.Leaf leaf = in.leaves().get(k);
+            String n = "src" + (in.leaves().size() == 1 ? "" : "_" + leaf.name());
+            String jt = JavaNames.local(leaf.type());
+            kernel.local(n, jt);
+            w.line(jt + " " + n + " = " + (jt.equals("String") ? "(String) " : "") + "in" + k + "[" + index + "];");
+            cur.add(n);
+        }
+        for (Stage s : f.stages()) {
+            List<String> out = lambdas.emit(s.lambda(), s.name() + "_", List.of(cur), List.of(s.input()),
+                    s.isFilter() ? Type.BOOLEAN : s.output(), w);
+            if (s.isFilter()) {
+                if (predicated) {
+                    keeps.add(out.get(0));
+                } else {
+                    w.line("if (!" + out.get(0) + ") continue;");
+                }
+            } else {
+                cur = out;
+            }
+        }
+        return cur;
+    }
+
+    /** Inlines a sink lambda (the reduce op, the sum's f, ...). */
+    List<String> call(LambdaSite site, String prefix, List<List<String>> args, List<Type> argTypes, Type result,
+                      JavaWriter w) {
+        return lambdas.emit(site, prefix, args, argTypes, result, w);
+    }
+
+    /**
+     * @param name  a field name prefix
+     * @param t     the value's type
+     * @param value a Java value
+     * @return fields holding its leaves, bound at run time
+     */
+    List<String> valueFields(String name, Type t, Object value) {
+        ColumnLayout layout = ColumnLayout.of(t);
+        Object ir = IrValues.toIr(value, t);
+        List<String> out = new ArrayList<>();
+        for (ColumnLayout.Leaf leaf : layout.leaves()) {
+            Object v = ir;
+            for (int p : leaf.path()) {
+                v = ((Object[]) v)[p];
+            }
+            out.add(kernel.valueField(name + (layout.leaves().size() == 1 ? "" : "_" + leaf.name()), leaf.type(), v));
+        }
+        return out;
+    }
+
+    static Type sinkType(Fragment f) {
+        Sink s = f.sink();
+        if (s instanceof Sink.Aggregate a) {
+            return a.accumulate().argTypes().get(0);
+        }
+        return f.outputType();
+    }
+}

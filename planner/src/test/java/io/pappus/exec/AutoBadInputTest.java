@@ -1,0 +1,14 @@
+package io.pappus.exec;
+
+import io.pappus.api.Engine;
+import io.pappus.api.Engines;
+import io.pappus.api.Target;
+import io.pappus.testing.BadInputSuite;
+
+/** Errors from the local engine. */
+class AutoBadInputTest extends BadInputSuite {
+    @Override
+    protected Engine engine() {
+        return Engines.local(Target.AUTO);
+    }
+}
