@@ -1,0 +1,39 @@
+package io.pappus.opencl;
+
+import io.pappus.ir.PrimKind;
+import io.pappus.opencl.runtime.OclBuffer;
+import io.pappus.opencl.runtime.OclSession;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The device buffers of one pipeline run, released together. */
+final class Buffers implements AutoCloseable {
+    private final OclSession session;
+    private final List<OclBuffer> all = new ArrayList<>();
+
+    Buffers(OclSession session) {
+        this.session = session;
+    }
+
+    OclBuffer track(OclBuffer b) {
+        all.add(b);
+        return b;
+    }
+
+    OclBuffer upload(Object array) {
+        int n = java.lang.reflect.Array.getLength(array);
+        OclBuffer b = track(session.buffer(OclBuffer.elementType(array), n));
+        b.write(array, 0, 0, n);
+        return b;
+    }
+
+    OclBuffer alloc(PrimKind kind, int n) {
+        return track(session.buffer(ColumnArrays.elementType(kind), n));
+    }
+
+    @Override
+    public void close() {
+        all.forEach(OclBuffer::close);
+    }
+}

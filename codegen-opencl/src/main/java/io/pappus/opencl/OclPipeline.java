@@ -1,0 +1,277 @@
+package io.pappus.opencl;
+
+import io.pappus.exec.ElementFailure;
+import io.pappus.ir.LiftedLambda;
+import io.pappus.opencl.codegen.KernelSourceWriter;
+import io.pappus.opencl.codegen.Leaf;
+import io.pappus.opencl.codegen.OclUnsupportedException;
+import io.pappus.opencl.codegen.PipelineProgram;
+import io.pappus.opencl.codegen.ReduceOp;
+import io.pappus.opencl.runtime.DeviceInfo;
+import io.pappus.opencl.runtime.OclBuffer;
+import io.pappus.opencl.runtime.OclKernel;
+import io.pappus.opencl.runtime.OclProgram;
+import io.pappus.opencl.runtime.OclSession;
+import io.pappus.opencl.runtime.OclTimings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A fused map/filter pipeline over primitive columns, compiled for one OpenCL device.
+ *
+ * <pre>{@code
+ * OclResult r = OclPipeline.run(device, List.of(Stage.map(square, List.of()),
+ *         Stage.filter(aboveQuarter, List.of())), List.of(xs), Sink.columns());
+ * double[] kept = (double[]) r.columns().get(0);
+ * }</pre>
+ *
+ * Input columns: one primitive array per leaf of the first stage's argument type
+ * ({@code double[] float[] int[] long[]}, {@code boolean[]} or {@code byte[]}), all of one
+ * length. Integer division by zero and array reads out of range throw the exception Java
+ * would, for the first failing element, with an {@link ElementFailure} naming it.
+ */
+public final class OclPipeline {
+    private final OclSession session;
+    private final PipelineProgram program;
+    private final OclProgram built;
+    private final List<Stage> stages;
+    private final ReduceOp reduce;
+    private final int groupSize;
+
+    private OclPipeline(OclSession session, PipelineProgram program, OclProgram built, List<Stage> stages, ReduceOp reduce) {
+        this.session = session;
+        this.program = program;
+        this.built = built;
+        this.stages = List.copyOf(stages);
+        this.reduce = reduce;
+        this.groupSize = (int) Math.max(1, Math.min(256, Integer.highestOneBit((int) Math.min(1 << 30,
+                session.device().maxWorkGroup()))));
+    }
+
+    /**
+     * @param fragmentId names the kernels and the source header
+     * @param device     the device
+     * @param stages     the stages, in order
+     * @param sink       where elements go
+     * @return the compiled pipeline
+     * @throws OclUnsupportedException with the reason when it cannot run there with Java's meaning
+     */
+    public static OclPipeline compile(String fragmentId, DeviceInfo device, List<Stage> stages, Sink sink) {
+        PipelineProgram p = generate(fragmentId, stages, sink);
+        if (p.needsFp64() && !device.fp64()) {
+            throw new OclUnsupportedException("uses double, and " + device.name() + " has no cl_khr_fp64");
+        }
+        OclSession s = OclSession.of(device);
+        return new OclPipeline(s, p, s.program(p.source(), PipelineProgram.BUILD_OPTIONS), stages, reduceOf(sink));
+    }
+
+    /**
+     * @param device the device
+     * @param stages the stages
+     * @param sink   where elements go
+     * @return why the pipeline cannot run on the device, or empty when it can
+     */
+    public static Optional<String> ineligibility(DeviceInfo device, List<Stage> stages, Sink sink) {
+        try {
+            PipelineProgram p = generate("check", stages, sink);
+            return p.needsFp64() && !device.fp64()
+                    ? Optional.of("uses double, and " + device.name() + " has no cl_khr_fp64") : Optional.empty();
+        } catch (OclUnsupportedException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
+     * Compiles (or finds in the cache) and runs a pipeline.
+     *
+     * @param device  the device
+     * @param stages  the stages
+     * @param columns the input columns
+     * @param sink    where elements go
+     * @return the result
+     */
+    public static OclResult run(DeviceInfo device, List<Stage> stages, List<Object> columns, Sink sink) {
+        return compile("pipeline", device, stages, sink).run(columns);
+    }
+
+    /** @return the generated OpenCL C */
+    public String source() {
+        return program.source();
+    }
+
+    /** @return whether the program came from the compiler or the disk cache */
+    public OclProgram.Origin origin() {
+        return built.origin();
+    }
+
+    /**
+     * @param columns the input columns
+     * @return the result
+     */
+    public OclResult run(List<Object> columns) {
+        List<Leaf> ins = program.inputLeaves();
+        if (columns.size() != ins.size()) {
+            throw new IllegalArgumentException("pipeline takes " + ins.size() + " input columns, got " + columns.size());
+        }
+        int n = java.lang.reflect.Array.getLength(columns.get(0));
+        OclTimings before = session.timings();
+        try (Buffers b = new Buffers(session)) {
+            List<OclBuffer> inBufs = new ArrayList<>();
+            for (int j = 0; j < ins.size(); j++) {
+                Object col = ColumnArrays.toDevice(columns.get(j), ins.get(j).kind(), n);
+                inBufs.add(b.upload(col));
+            }
+            OclBuffer errors = b.upload(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE});
+            OclResult r = switch (program.mode()) {
+                case MAP -> map(b, inBufs, errors, n, columns);
+                case COMPACT -> compact(b, inBufs, errors, n, columns);
+                case REDUCE -> reduce(b, inBufs, errors, n, columns);
+            };
+            OclTimings after = session.timings();
+            return new OclResult(r.columns(), r.count(), r.value(), new OclTimings(
+                    after.kernelNanos() - before.kernelNanos(), after.transferNanos() - before.transferNanos(),
+                    after.kernelLaunches() - before.kernelLaunches(), after.transfers() - before.transfers()));
+        }
+    }
+
+    private OclResult map(Buffers b, List<OclBuffer> ins, OclBuffer errors, int n, List<Object> hostColumns) {
+        OclKernel k = kernel("map");
+        int a = bindCommon(k, b, ins);
+        List<OclBuffer> outs = new ArrayList<>();
+        for (Leaf l : program.outputLeaves()) {
+            OclBuffer o = b.alloc(l.kind(), n);
+            outs.add(o);
+            k.arg(a++, o);
+        }
+        k.arg(a++, errors).arg(a, n);
+        session.launch(k, roundUp(n), groupSize);
+        ElementErrors.check(errors, hostColumns, n);
+        return new OclResult(readAll(outs, n), n, null, null);
+    }
+
+    private OclResult compact(Buffers b, List<OclBuffer> ins, OclBuffer errors, int n, List<Object> hostColumns) {
+        OclKernel k = kernel("flags");
+        int a = bindCommon(k, b, ins);
+        List<OclBuffer> staged = new ArrayList<>();
+        for (Leaf l : program.outputLeaves()) {
+            OclBuffer s = b.alloc(l.kind(), n);
+            staged.add(s);
+            k.arg(a++, s);
+        }
+        OclBuffer keep = b.track(session.buffer(OclBuffer.ElementType.INT, n));
+        k.arg(a++, keep).arg(a++, errors).arg(a, n);
+        session.launch(k, roundUp(n), groupSize);
+        ElementErrors.check(errors, hostColumns, n);
+        OclBuffer pos = b.track(session.buffer(OclBuffer.ElementType.INT, n));
+        new OclScan(session, built, groupSize).exclusive(keep, pos, n);
+        int count = 0;
+        if (n > 0) {
+            int[] last = new int[2];
+            pos.read(n - 1, last, 0, 1);
+            keep.read(n - 1, last, 1, 1);
+            count = last[0] + last[1];
+        }
+        OclKernel sc = kernel("scatter");
+        int s = 0;
+        for (OclBuffer st : staged) {
+            sc.arg(s++, st);
+        }
+        sc.arg(s++, keep).arg(s++, pos);
+        List<OclBuffer> outs = new ArrayList<>();
+        for (Leaf l : program.outputLeaves()) {
+            OclBuffer o = b.alloc(l.kind(), count);
+            outs.add(o);
+            sc.arg(s++, o);
+        }
+        sc.arg(s, n);
+        session.launch(sc, roundUp(n), groupSize);
+        return new OclResult(readAll(outs, count), count, null, null);
+    }
+
+    private OclResult reduce(Buffers b, List<OclBuffer> ins, OclBuffer errors, int n, List<Object> hostColumns) {
+        OclKernel k = kernel("reduce");
+        int a = bindCommon(k, b, ins);
+        int groups = (int) Math.max(1, Math.min((n + groupSize - 1L) / groupSize,
+                Math.max(8, session.device().computeUnits() * 8L)));
+        OclBuffer partials = b.alloc(program.reduceKind(), groups);
+        OclBuffer counts = b.track(session.buffer(OclBuffer.ElementType.INT, groups));
+        Object identity = Reductions.identity(reduce, program.reduceKind());
+        k.arg(a++, partials).arg(a++, counts)
+                .localArg(a++, (long) groupSize * ColumnArrays.elementType(program.reduceKind()).bytes())
+                .localArg(a++, (long) groupSize * Integer.BYTES);
+        KernelArgs.scalar(k, a++, identity, program.reduceKind());
+        k.arg(a++, errors).arg(a, n);
+        session.launch(k, (long) groups * groupSize, groupSize);
+        ElementErrors.check(errors, hostColumns, n);
+        Object values = ColumnArrays.newArray(program.reduceKind(), groups);
+        partials.read(0, values, 0, groups);
+        int[] cs = new int[groups];
+        counts.read(0, cs, 0, groups);
+        long count = 0;
+        for (int c : cs) {
+            count += c;
+        }
+        Object value = reduce == ReduceOp.COUNT ? (Object) count : Reductions.finish(reduce, values, identity);
+        return new OclResult(List.of(), count, value, null);
+    }
+
+    private int bindCommon(OclKernel k, Buffers b, List<OclBuffer> ins) {
+        int a = 0;
+        for (OclBuffer in : ins) {
+            k.arg(a++, in);
+        }
+        for (int s = 0; s < stages.size(); s++) {
+            Stage st = stages.get(s);
+            LiftedLambda l = st.lambda();
+            for (int c = 0; c < l.captureCount(); c++) {
+                List<Object> leafValues = new ArrayList<>();
+                KernelArgs.flatten(l.captures().get(c).type(), st.captures().get(c), leafValues);
+                List<Leaf> leaves = program.stages().get(s).captureLeaves().get(c);
+                for (int j = 0; j < leaves.size(); j++) {
+                    Leaf leaf = leaves.get(j);
+                    if (leaf.array()) {
+                        k.arg(a++, b.upload(ColumnArrays.toDevice(leafValues.get(j), leaf.kind(), -1)));
+                    } else {
+                        KernelArgs.scalar(k, a++, leafValues.get(j), leaf.kind());
+                    }
+                }
+            }
+        }
+        return a;
+    }
+
+    private OclKernel kernel(String suffix) {
+        return built.kernel(program.kernelPrefix() + "_" + suffix);
+    }
+
+    private List<Object> readAll(List<OclBuffer> outs, int count) {
+        List<Object> cols = new ArrayList<>();
+        for (int j = 0; j < outs.size(); j++) {
+            Leaf l = program.outputLeaves().get(j);
+            Object arr = ColumnArrays.newArray(l.kind(), count);
+            outs.get(j).read(0, arr, 0, count);
+            cols.add(ColumnArrays.fromDevice(arr, l.kind()));
+        }
+        return cols;
+    }
+
+    private long roundUp(int n) {
+        return ((long) n + groupSize - 1) / groupSize * groupSize;
+    }
+
+    private static PipelineProgram generate(String id, List<Stage> stages, Sink sink) {
+        List<LiftedLambda> lambdas = new ArrayList<>();
+        List<Boolean> filters = new ArrayList<>();
+        for (Stage s : stages) {
+            lambdas.add(s.lambda());
+            filters.add(s.kind() == Stage.Kind.FILTER);
+        }
+        return KernelSourceWriter.write(id, lambdas, filters, reduceOf(sink));
+    }
+
+    private static ReduceOp reduceOf(Sink sink) {
+        return sink instanceof Sink.Reduce r ? r.op() : null;
+    }
+}

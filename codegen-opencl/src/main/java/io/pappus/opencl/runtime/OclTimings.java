@@ -1,0 +1,30 @@
+package io.pappus.opencl.runtime;
+
+/**
+ * Device time spent by one session since its last {@link OclSession#resetTimings()}, from
+ * profiling events (queued to end), split into kernels and transfers.
+ *
+ * @param kernelNanos   total queued→end time of kernel launches
+ * @param transferNanos total queued→end time of reads and writes
+ * @param kernelLaunches how many kernels ran
+ * @param transfers      how many reads and writes ran
+ */
+public record OclTimings(long kernelNanos, long transferNanos, int kernelLaunches, int transfers) {
+
+    /** No time yet. */
+    public static final OclTimings ZERO = new OclTimings(0, 0, 0, 0);
+
+    OclTimings plusKernel(long nanos) {
+        return new OclTimings(kernelNanos + nanos, transferNanos, kernelLaunches + 1, transfers);
+    }
+
+    OclTimings plusTransfer(long nanos) {
+        return new OclTimings(kernelNanos, transferNanos + nanos, kernelLaunches, transfers + 1);
+    }
+
+    @Override
+    public String toString() {
+        return String.format("kernels %.3f ms (%d), transfers %.3f ms (%d)", kernelNanos / 1e6, kernelLaunches,
+                transferNanos / 1e6, transfers);
+    }
+}

@@ -1,0 +1,17 @@
+package io.pappus.opencl.runtime;
+
+/**
+ * Child-process entry of {@link ProgramCacheTest}: builds a program through the cache and
+ * prints {@code origin=SOURCE} or {@code origin=DISK} and the build time.
+ */
+public final class CacheProbe {
+    private CacheProbe() {
+    }
+
+    /** @param args the kernel source */
+    public static void main(String[] args) {
+        OclSession s = OclSession.of(OpenClDevices.available().get(0));
+        OclProgram p = s.program(args[0], "");
+        System.out.println("origin=" + p.origin() + " nanos=" + p.buildNanos());
+    }
+}
