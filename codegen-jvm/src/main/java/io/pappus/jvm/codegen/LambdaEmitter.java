@@ -13,6 +13,7 @@ import io.pappus.ir.Var;
 import io.pappus.jvm.runtime.EdgeType;
 import io.pappus.lift.LiftResult;
 import io.pappus.plan.LambdaSite;
+import io.pappus.plan.LogicalPlanner;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ final class LambdaEmitter {
             int[] mark = kernel.mark();
             JavaWriter inner = JavaWriter.at(w.depth());
             try {
-                List<String> out = inline(l, prefix, args, inner);
+                List<String> out = inline(l, prefix, args, argTypes, result, inner);
                 w.append(inner);
                 return out;
             } catch (Unsupported e) {
@@ -66,7 +67,8 @@ final class LambdaEmitter {
                 && f.body().get(0) instanceof Stmt.Return;
     }
 
-    private List<String> inline(LiftResult.Lifted l, String prefix, List<List<String>> args, JavaWriter w) {
+    private List<String> inline(LiftResult.Lifted l, String prefix, List<List<String>> args, List<Type> argTypes,
+                                Type result, JavaWriter w) {
         LiftedLambda ir = l.ir();
         Function f = ir.main();
         Scope s = new Scope(prefix, ir, kernel);
@@ -76,16 +78,38 @@ final class LambdaEmitter {
         }
         for (int i = 0; i < ir.args().size(); i++) {
             Var p = ir.args().get(i);
+            // The caller's type can be less precise than the lambda's own (an empty source, or
+            // the output of an opaque stage, is object<Object>): convert, with Java's checks.
+            List<String> given = convert(prefix + "arg" + i + "_", args.get(i), argTypes.get(i), p.type(), w);
             if (BodyEmitter.assigns(f.body(), p.name())) {
                 List<String> copy = declare(s, p, w);
                 for (int k = 0; k < copy.size(); k++) {
-                    w.line(copy.get(k) + " = " + args.get(i).get(k) + ";");
+                    w.line(copy.get(k) + " = " + given.get(k) + ";");
                 }
                 s.bind(p.name(), copy);
             } else {
-                s.bind(p.name(), args.get(i));
+                s.bind(p.name(), given);
             }
         }
+        List<String> own = body(s, f, prefix, w);
+        return convert(prefix + "ret_", own, f.result(), result, w);
+    }
+
+    /**
+     * @return leaves of {@code to} holding the value in {@code leaves} (of type {@code from});
+     *         the same leaves when the types agree, else through the Java object, which throws
+     *         {@link ClassCastException} exactly where the user's lambda would
+     */
+    private List<String> convert(String prefix, List<String> leaves, Type from, Type to, JavaWriter w) {
+        if (from.equals(to) || to instanceof Type.Obj && (from instanceof Type.Obj || from instanceof Type.Str)) {
+            return leaves;
+        }
+        String raw = Boxing.toJava(kernel, prefix + "edge", from, leaves);
+        String obj = declareLeaf(prefix + "obj", LogicalPlanner.UNKNOWN, raw, w);
+        return Boxing.fromJava(kernel, prefix, obj, to, w);
+    }
+
+    private List<String> body(Scope s, Function f, String prefix, JavaWriter w) {
         ColumnLayout out = ColumnLayout.of(f.result());
         List<String> results = new ArrayList<>();
         if (f.locals().isEmpty() && f.body().size() == 1 && f.body().get(0) instanceof Stmt.Return r) {
