@@ -1,5 +1,6 @@
 package io.pappus.jvm.codegen;
 
+import io.pappus.exec.column.ColumnLayout;
 import io.pappus.ir.Function;
 import io.pappus.ir.Type;
 import io.pappus.ir.Var;
@@ -99,15 +100,20 @@ final class KernelClass {
         }
         Scope s = new Scope(method + "_", caller.unit, this);
         StringBuilder sig = new StringBuilder("private static " + JavaNames.local(f.result()) + " " + method + "(");
-        for (int i = 0; i < f.params().size(); i++) {
-            Var p = f.params().get(i);
-            if (p.type() instanceof Type.Struct) {
-                throw new Unsupported("helper " + name + " takes a struct");
+        String sep = "";
+        for (Var p : f.params()) {
+            // a struct parameter is scalar-replaced: one Java parameter per leaf
+            ColumnLayout layout = ColumnLayout.of(p.type());
+            List<String> names = new ArrayList<>();
+            for (ColumnLayout.Leaf leaf : layout.leaves()) {
+                String pn = s.name(p.name()) + (layout.leaves().size() == 1 ? "" : "_" + leaf.name());
+                String jt = JavaNames.local(leaf.type());
+                sig.append(sep).append(jt).append(' ').append(pn);
+                sep = ", ";
+                local(pn, jt);
+                names.add(pn);
             }
-            String pn = s.name(p.name());
-            sig.append(i == 0 ? "" : ", ").append(JavaNames.local(p.type())).append(' ').append(pn);
-            s.bind(p.name(), List.of(pn));
-            local(pn, JavaNames.local(p.type()));
+            s.bind(p.name(), names);
         }
         JavaWriter w = JavaWriter.at(1).open(sig + ")");
         LambdaEmitter.declareLocals(s, f.locals(), w);
