@@ -2,7 +2,8 @@ package io.pappus.benchmarks;
 
 import io.pappus.api.DataSet;
 import io.pappus.api.Engine;
-import io.pappus.jvm.JvmEngine;
+import io.pappus.api.Engines;
+import io.pappus.api.Target;
 import io.pappus.jvm.compile.ClassCache;
 
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ final class Latency {
 
     static Latency measure(int reps) {
         Latency l = new Latency();
-        Engine jvm = new JvmEngine(new W1Ir());
+        Engine jvm = Engines.local(Target.JVM);  // the real lambda lifter
         double[] tiny = new double[64];
         for (int i = 0; i < tiny.length; i++) {
             tiny[i] = i / 64.0;
