@@ -2,7 +2,6 @@ package io.pappus.benchmarks;
 
 import io.pappus.api.DataSet;
 import io.pappus.api.Engine;
-import io.pappus.jvm.JvmEngine;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -32,7 +31,7 @@ public class W1Benchmark {
     @Setup
     public void setup() {
         xs = new Random(42).doubles(n).toArray();
-        jvm = new JvmEngine(new W1Ir());
+        jvm = io.pappus.api.Engines.local(io.pappus.api.Target.JVM);  // the real lambda lifter
     }
 
     @Benchmark

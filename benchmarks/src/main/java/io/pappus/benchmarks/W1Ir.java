@@ -17,8 +17,8 @@ import io.pappus.plan.Lifting;
 import java.util.List;
 
 /**
- * W1's lambdas and, until the lambda lifter is merged, their IR built by hand: exactly what the
- * lifter produces for {@code x -> x * x}, {@code x -> x > c} (c captured) and
+ * W1's lambdas (the benchmarks run them through the real lifter) and their IR built by hand, as
+ * the lifter produces it, kept to cross-check the lifter's output for {@code x -> x * x}, {@code x -> x > c} (c captured) and
  * {@code Double::sum}. Other lambdas stay opaque.
  */
 public final class W1Ir implements Lifting {

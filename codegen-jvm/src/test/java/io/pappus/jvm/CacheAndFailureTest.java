@@ -2,6 +2,9 @@ package io.pappus.jvm;
 
 import io.pappus.api.DataSet;
 import io.pappus.api.Engine;
+import io.pappus.api.Engines;
+import io.pappus.api.Target;
+import io.pappus.testing.Point;
 import io.pappus.api.Pred;
 import io.pappus.ir.BinOp;
 import io.pappus.ir.Type;
@@ -45,6 +48,25 @@ class CacheAndFailureTest {
         assertEquals(3, counts[0]);
         assertEquals(2, counts[1]);
         assertEquals(1, counts[2]);
+    }
+
+    @Test
+    void sameShapeWithNewCapturedValuesIsReboundCorrectly() {
+        Engine jvm = Engines.local(Target.JVM);
+        Engine ref = Engines.local(Target.REFERENCE);
+        double[] xs = {0.1, 0.5, 0.9, 0.3, -2.0};
+        for (int i = 0; i < 4; i++) {
+            double c = 0.2 * i;
+            double[] w = {i, 1.0};
+            Point origin = new Point(i, -i);
+            String tag = "t" + i;
+            DataSet<Double> q = DataSet.from(xs).filter(above(c)).map(x -> x * w[0] + origin.y());
+            assertEquals(q.on(ref).toList(), q.on(jvm).toList());
+            assertEquals(q.on(ref).aggregate((double) i, (a, x) -> a + x, Double::sum),
+                    q.on(jvm).aggregate((double) i, (a, x) -> a + x, Double::sum));
+            DataSet<Integer> opaque = DataSet.from(xs).map(x -> (tag + x).length());  // string concat: opaque
+            assertEquals(opaque.on(ref).toList(), opaque.on(jvm).toList());
+        }
     }
 
     @Test

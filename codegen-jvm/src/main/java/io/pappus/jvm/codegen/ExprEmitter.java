@@ -90,8 +90,12 @@ final class ExprEmitter {
         } else if (e instanceof Expr.Invoke inv) {
             String method = scope.kernel.helper(scope, inv.function());
             StringBuilder b = new StringBuilder(method).append('(');
-            for (int i = 0; i < inv.args().size(); i++) {
-                b.append(i == 0 ? "" : ", ").append(scalar(inv.args().get(i)).text());
+            String sep = "";
+            for (Expr a : inv.args()) {
+                for (JExpr leaf : leaves(a)) {  // a struct argument passes one leaf per parameter
+                    b.append(sep).append(leaf.text());
+                    sep = ", ";
+                }
             }
             return JExpr.atom(b.append(')').toString());
         } else if (e instanceof Expr.ArrayLength a) {

@@ -28,6 +28,7 @@ public final class FragmentGenerator {
 
     private FragmentGenerator(Fragment f) {
         this.f = f;
+        kernel.sites(FragmentShape.sites(f));
         this.className = "Fragment" + f.id();
     }
 
@@ -75,7 +76,7 @@ public final class FragmentGenerator {
         w.append(body);
         kernel.writeHelpers(w);
         w.close();
-        return new GeneratedFragment(f, className, w.toString(), kernel.refs(), predicated);
+        return new GeneratedFragment(f, className, w.toString(), kernel.refs(), kernel.sources(), predicated);
     }
 
     Fragment fragment() {
@@ -140,7 +141,8 @@ public final class FragmentGenerator {
             for (int p : leaf.path()) {
                 v = ((Object[]) v)[p];
             }
-            out.add(kernel.valueField(name + (layout.leaves().size() == 1 ? "" : "_" + leaf.name()), leaf.type(), v));
+            out.add(kernel.valueField(name + (layout.leaves().size() == 1 ? "" : "_" + leaf.name()), leaf.type(), v,
+                    RefSource.seed(t, layout.leaves().indexOf(leaf))));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.pappus.jvm.codegen;
 
+import io.pappus.exec.column.ColumnLayout;
 import io.pappus.ir.Function;
 import io.pappus.ir.Type;
 import io.pappus.ir.Var;
@@ -18,6 +19,8 @@ import java.util.Map;
  */
 final class KernelClass {
     private final List<Object> refs = new ArrayList<>();
+    private final List<RefSource> sources = new ArrayList<>();
+    private List<io.pappus.plan.LambdaSite> sites = List.of();
     private final List<String> fieldDecls = new ArrayList<>();
     private final List<String> ctorLines = new ArrayList<>();
     private final Map<String, String> helpers = new LinkedHashMap<>();
@@ -30,14 +33,16 @@ final class KernelClass {
      * @param javaType its Java type
      * @param value    the value this run binds
      * @param unbox    how {@code refs[k]} becomes the field, {@code %s} standing for it
+     * @param source   where the value comes from when the class is bound again
      * @return the field's name
      */
-    String field(String name, String javaType, Object value, String unbox) {
+    String field(String name, String javaType, Object value, String unbox, RefSource source) {
         if (localTypes.containsKey(name) && fieldDecls.contains("private final " + javaType + " " + name + ";")) {
             return name;  // the same lambda written again (unrolled loop copies): one field
         }
         int k = refs.size();
         refs.add(value);
+        sources.add(source);
         fieldDecls.add("private final " + javaType + " " + name + ";");
         ctorLines.add("this." + name + " = " + String.format(unbox, "refs[" + k + "]") + ";");
         localTypes.put(name, javaType);
@@ -50,9 +55,10 @@ final class KernelClass {
      * @param name    the field's name
      * @param t       the value's IR type (scalar)
      * @param irValue the IR value
+     * @param source  where the value comes from when the class is bound again
      * @return the field's name
      */
-    String valueField(String name, Type t, Object irValue) {
+    String valueField(String name, Type t, Object irValue, RefSource source) {
         String jt = JavaNames.local(t);
         String unbox;
         if (t instanceof Type.Prim p) {
@@ -64,7 +70,7 @@ final class KernelClass {
         } else {
             unbox = jt.equals("Object") ? "%s" : "(" + jt + ") %s";
         }
-        return field(name, jt, irValue, unbox);
+        return field(name, jt, irValue, unbox, source);
     }
 
     /** Records the Java type of a local, for temporaries of the same type. */
@@ -99,15 +105,20 @@ final class KernelClass {
         }
         Scope s = new Scope(method + "_", caller.unit, this);
         StringBuilder sig = new StringBuilder("private static " + JavaNames.local(f.result()) + " " + method + "(");
-        for (int i = 0; i < f.params().size(); i++) {
-            Var p = f.params().get(i);
-            if (p.type() instanceof Type.Struct) {
-                throw new Unsupported("helper " + name + " takes a struct");
+        String sep = "";
+        for (Var p : f.params()) {
+            // a struct parameter is scalar-replaced: one Java parameter per leaf
+            ColumnLayout layout = ColumnLayout.of(p.type());
+            List<String> names = new ArrayList<>();
+            for (ColumnLayout.Leaf leaf : layout.leaves()) {
+                String pn = s.name(p.name()) + (layout.leaves().size() == 1 ? "" : "_" + leaf.name());
+                String jt = JavaNames.local(leaf.type());
+                sig.append(sep).append(jt).append(' ').append(pn);
+                sep = ", ";
+                local(pn, jt);
+                names.add(pn);
             }
-            String pn = s.name(p.name());
-            sig.append(i == 0 ? "" : ", ").append(JavaNames.local(p.type())).append(' ').append(pn);
-            s.bind(p.name(), List.of(pn));
-            local(pn, JavaNames.local(p.type()));
+            s.bind(p.name(), names);
         }
         JavaWriter w = JavaWriter.at(1).open(sig + ")");
         LambdaEmitter.declareLocals(s, f.locals(), w);
@@ -126,12 +137,33 @@ final class KernelClass {
 
     void reset(int[] mark) {
         refs.subList(mark[0], refs.size()).clear();
+        sources.subList(mark[0], sources.size()).clear();
         fieldDecls.subList(mark[1], fieldDecls.size()).clear();
         ctorLines.subList(mark[2], ctorLines.size()).clear();
         List<String> keys = new ArrayList<>(helpers.keySet());
         for (String k : keys.subList(mark[3], keys.size())) {
             helpers.remove(k);
         }
+    }
+
+    /** @return where each {@code refs[]} slot's value comes from */
+    List<RefSource> sources() {
+        return List.copyOf(sources);
+    }
+
+    /** Sets the fragment's lambdas, in {@link FragmentShape#sites} order. */
+    void sites(List<io.pappus.plan.LambdaSite> s) {
+        this.sites = s;
+    }
+
+    /** @return the index of {@code site} among the fragment's lambdas */
+    int siteIndex(io.pappus.plan.LambdaSite site) {
+        for (int i = 0; i < sites.size(); i++) {
+            if (sites.get(i) == site) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("lambda not in its fragment: " + site);
     }
 
     /** @return the values for this run's {@code refs[]} */

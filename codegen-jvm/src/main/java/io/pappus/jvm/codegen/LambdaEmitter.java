@@ -13,6 +13,7 @@ import io.pappus.ir.Var;
 import io.pappus.jvm.runtime.EdgeType;
 import io.pappus.lift.LiftResult;
 import io.pappus.plan.LambdaSite;
+import io.pappus.plan.LogicalPlanner;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ final class LambdaEmitter {
             int[] mark = kernel.mark();
             JavaWriter inner = JavaWriter.at(w.depth());
             try {
-                List<String> out = inline(l, prefix, args, inner);
+                List<String> out = inline(site, l, prefix, args, argTypes, result, inner);
                 w.append(inner);
                 return out;
             } catch (Unsupported e) {
@@ -53,7 +54,7 @@ final class LambdaEmitter {
                 w.line("// " + prefix + ": IR not translated (" + e.getMessage() + "); calls the original lambda");
             }
         }
-        return call(site.fn(), prefix, args, argTypes, result, w);
+        return call(site, prefix, args, argTypes, result, w);
     }
 
     /** @return whether the lambda will be inlined as one expression (no loops, locals or helpers) */
@@ -66,26 +67,49 @@ final class LambdaEmitter {
                 && f.body().get(0) instanceof Stmt.Return;
     }
 
-    private List<String> inline(LiftResult.Lifted l, String prefix, List<List<String>> args, JavaWriter w) {
+    private List<String> inline(LambdaSite site, LiftResult.Lifted l, String prefix, List<List<String>> args, List<Type> argTypes,
+                                Type result, JavaWriter w) {
         LiftedLambda ir = l.ir();
         Function f = ir.main();
         Scope s = new Scope(prefix, ir, kernel);
         for (int i = 0; i < ir.captureCount(); i++) {
             Var p = f.params().get(i);
-            s.bind(p.name(), captureFields(s, p, l.captures().get(i)));
+            s.bind(p.name(), captureFields(s, p, l.captures().get(i), kernel.siteIndex(site), i));
         }
         for (int i = 0; i < ir.args().size(); i++) {
             Var p = ir.args().get(i);
+            // The caller's type can be less precise than the lambda's own (an empty source, or
+            // the output of an opaque stage, is object<Object>): convert, with Java's checks.
+            List<String> given = convert(prefix + "arg" + i + "_", args.get(i), argTypes.get(i), p.type(), w);
             if (BodyEmitter.assigns(f.body(), p.name())) {
                 List<String> copy = declare(s, p, w);
                 for (int k = 0; k < copy.size(); k++) {
-                    w.line(copy.get(k) + " = " + args.get(i).get(k) + ";");
+                    w.line(copy.get(k) + " = " + given.get(k) + ";");
                 }
                 s.bind(p.name(), copy);
             } else {
-                s.bind(p.name(), args.get(i));
+                s.bind(p.name(), given);
             }
         }
+        List<String> own = body(s, f, prefix, w);
+        return convert(prefix + "ret_", own, f.result(), result, w);
+    }
+
+    /**
+     * @return leaves of {@code to} holding the value in {@code leaves} (of type {@code from});
+     *         the same leaves when the types agree, else through the Java object, which throws
+     *         {@link ClassCastException} exactly where the user's lambda would
+     */
+    private List<String> convert(String prefix, List<String> leaves, Type from, Type to, JavaWriter w) {
+        if (from.equals(to) || to instanceof Type.Obj && (from instanceof Type.Obj || from instanceof Type.Str)) {
+            return leaves;
+        }
+        String raw = Boxing.toJava(kernel, prefix + "edge", from, leaves);
+        String obj = declareLeaf(prefix + "obj", LogicalPlanner.UNKNOWN, raw, w);
+        return Boxing.fromJava(kernel, prefix, obj, to, w);
+    }
+
+    private List<String> body(Scope s, Function f, String prefix, JavaWriter w) {
         ColumnLayout out = ColumnLayout.of(f.result());
         List<String> results = new ArrayList<>();
         if (f.locals().isEmpty() && f.body().size() == 1 && f.body().get(0) instanceof Stmt.Return r) {
@@ -111,7 +135,7 @@ final class LambdaEmitter {
         return l.leaves().size() == 1 ? "" : "_" + l.leaves().get(k).name();
     }
 
-    private List<String> captureFields(Scope s, Var p, Object irValue) {
+    private List<String> captureFields(Scope s, Var p, Object irValue, int site, int capture) {
         ColumnLayout layout = ColumnLayout.of(p.type());
         List<String> names = new ArrayList<>();
         for (ColumnLayout.Leaf leaf : layout.leaves()) {
@@ -120,7 +144,8 @@ final class LambdaEmitter {
                 v = ((Object[]) v)[idx];
             }
             String n = s.name(p.name()) + (layout.leaves().size() == 1 ? "" : "_" + leaf.name());
-            names.add(kernel.valueField(n, leaf.type(), v));
+            names.add(kernel.valueField(n, leaf.type(), v,
+                    RefSource.capture(site, capture, p.type(), layout.leaves().indexOf(leaf))));
         }
         return names;
     }
@@ -152,14 +177,16 @@ final class LambdaEmitter {
         return name;
     }
 
-    private List<String> call(Object fn, String prefix, List<List<String>> args, List<Type> argTypes, Type result,
+    private List<String> call(LambdaSite site, String prefix, List<List<String>> args, List<Type> argTypes, Type result,
                               JavaWriter w) {
+        Object fn = site.fn();
         String iface = fn instanceof Pred ? "Pred" : fn instanceof Fn2 ? "Fn2" : fn instanceof ToDoubleFn
                 ? "ToDoubleFn" : fn instanceof Fn ? "Fn" : null;
         if (iface == null) {
             throw new IllegalArgumentException("not a Pappus function: " + fn);
         }
-        String field = kernel.field(prefix + "fn", "io.pappus.api." + iface, fn, "(io.pappus.api." + iface + ") %s");
+        String field = kernel.field(prefix + "fn", "io.pappus.api." + iface, fn, "(io.pappus.api." + iface + ") %s",
+                RefSource.lambda(kernel.siteIndex(site)));
         List<String> boxed = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             boxed.add(Boxing.toJava(kernel, prefix + "arg" + i, argTypes.get(i), args.get(i)));
@@ -181,7 +208,8 @@ final class LambdaEmitter {
 
     /** @return an edge converter field for values of {@code t} */
     static String edgeField(KernelClass kernel, String name, Type t) {
-        return kernel.field(name, "io.pappus.jvm.runtime.EdgeType", new EdgeType(ColumnLayout.of(t)),
-                "(io.pappus.jvm.runtime.EdgeType) %s");
+        EdgeType edge = new EdgeType(ColumnLayout.of(t));
+        return kernel.field(name, "io.pappus.jvm.runtime.EdgeType", edge, "(io.pappus.jvm.runtime.EdgeType) %s",
+                RefSource.constant(edge));
     }
 }

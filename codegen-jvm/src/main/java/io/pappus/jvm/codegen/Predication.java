@@ -69,6 +69,9 @@ final class Predication {
                 return false;
             }
         }
+        if (!l.ir().args().stream().map(v -> v.type()).toList().equals(site.argTypes())) {
+            return false;  // a conversion at the boundary can throw, and here every stage runs on every element
+        }
         return pure(r.value());
     }
 

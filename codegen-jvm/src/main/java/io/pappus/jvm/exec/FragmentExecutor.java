@@ -7,6 +7,7 @@ import io.pappus.exec.column.ColumnConverter;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.exec.column.Columns;
 import io.pappus.jvm.codegen.FragmentGenerator;
+import io.pappus.jvm.codegen.FragmentShape;
 import io.pappus.jvm.codegen.GeneratedFragment;
 import io.pappus.jvm.codegen.Unsupported;
 import io.pappus.jvm.compile.ClassCache;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a fragment tree: each fragment's input becomes columns (a source's arrays as they are,
@@ -26,7 +28,13 @@ import java.util.List;
  */
 public final class FragmentExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(FragmentExecutor.class);
+    private static final int MAX_SHAPES = 4096;
+    /** Per fragment shape, the generated class: a repeated query skips generation (~20 us). */
+    private static final ConcurrentHashMap<List<Object>, Shaped> SHAPES = new ConcurrentHashMap<>();
     private final Object cacheKey;
+
+    private record Shaped(GeneratedFragment generated, ClassCache.Compiled compiled) {
+    }
 
     /** @param cacheKey the key this engine keeps {@code cache()} columns under */
     public FragmentExecutor(Object cacheKey) {
@@ -45,15 +53,27 @@ public final class FragmentExecutor {
 
     private Object run(Fragment f, Terminal<?> terminal) {
         Columns in = input(f);
-        GeneratedFragment g;
-        try {
-            g = FragmentGenerator.generate(f, f.describe());
-        } catch (Unsupported e) {
-            LOG.debug("fragment {} runs by reference: {}", f.id(), e.getMessage());
-            Object r = ReferenceFallback.pipeline(Finisher.objects(in), f.stages(), terminal);
-            return terminal instanceof Terminal.ToList<?> ? ColumnConverter.fromObjects((List<?>) r, f.outputType()) : r;
+        Kernel k;
+        List<Object> shape = FragmentShape.key(f);
+        Shaped known = SHAPES.get(shape);
+        if (known != null) {
+            k = known.compiled().bind(known.generated().refsFor(f));  // only captured values change
+        } else {
+            GeneratedFragment g;
+            try {
+                g = FragmentGenerator.generate(f, f.describe());
+            } catch (Unsupported e) {
+                LOG.debug("fragment {} runs by reference: {}", f.id(), e.getMessage());
+                Object r = ReferenceFallback.pipeline(Finisher.objects(in), f.stages(), terminal);
+                return terminal instanceof Terminal.ToList<?> ? ColumnConverter.fromObjects((List<?>) r, f.outputType()) : r;
+            }
+            ClassCache.Compiled c = ClassCache.shared().get(g.className(), g.source()).compiled();
+            if (SHAPES.size() >= MAX_SHAPES) {
+                SHAPES.clear();  // crude bound: the keys hold lambda classes and IR
+            }
+            SHAPES.put(shape, new Shaped(g, c));
+            k = c.bind(g.refs());
         }
-        Kernel k = ClassCache.shared().get(g.className(), g.source()).compiled().bind(g.refs());
         List<Object> parts = ChunkRunner.run(k, in.leaves(), in.size());
         return Finisher.finish(f.sink(), sinkLayout(f), k, parts);
     }
