@@ -15,7 +15,7 @@ class CompareSmokeTest {
         Path csv = dir.resolve("w1.csv");
         Compare.main(new String[] {"--n=20000", "--reps=3", "--out=" + csv});
         String text = Files.readString(csv);
-        assertTrue(text.contains("pappus JVM (lifted IR, predicated)"), text);
+        assertTrue(text.contains("pappus JVM (lifted lambdas, predicated)"), text);
         assertTrue(text.contains("latency: same shape"), text);
     }
 }
