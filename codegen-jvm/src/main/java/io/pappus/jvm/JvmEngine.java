@@ -4,6 +4,7 @@ import io.pappus.api.Engine;
 import io.pappus.api.query.Node;
 import io.pappus.api.query.Terminal;
 import io.pappus.exec.InterpretingEngine;
+import io.pappus.exec.OpaqueLog;
 import io.pappus.exec.ReferenceEngine;
 import io.pappus.jvm.compile.JaninoRejected;
 import io.pappus.jvm.compile.NumberedSource;
@@ -47,6 +48,7 @@ public final class JvmEngine implements Engine {
     @SuppressWarnings("unchecked")
     public <R> R execute(Node plan, Terminal<R> terminal) {
         LogicalPlan lp = planner.plan(plan, terminal);
+        OpaqueLog.report(lp);
         Fragment root = new FragmentPlanner().cut(lp);
         try {
             return (R) new FragmentExecutor(this).result(root, terminal);

@@ -11,15 +11,20 @@ import org.slf4j.LoggerFactory;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Says once per lambda, in the log, why it stays on the JVM as an opaque call. */
-final class OpaqueLog {
+/** Says once per lambda, in the log, why it stays on the JVM as an opaque call (every local engine calls it). */
+public final class OpaqueLog {
     private static final Logger LOG = LoggerFactory.getLogger(OpaqueLog.class);
     private static final Set<SourceRef> SEEN = ConcurrentHashMap.newKeySet();
 
     private OpaqueLog() {
     }
 
-    static void report(LogicalPlan plan) {
+    /**
+     * Logs, once per lambda per process, why each opaque lambda of a plan stays on the JVM.
+     *
+     * @param plan a typed plan
+     */
+    public static void report(LogicalPlan plan) {
         plan.terminalLambdas().forEach(OpaqueLog::report);
         report(plan.root());
     }
