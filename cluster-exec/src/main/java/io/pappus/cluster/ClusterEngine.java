@@ -95,11 +95,9 @@ public final class ClusterEngine implements Engine, AutoCloseable {
             throw new IllegalArgumentException("an embedded cluster needs at least one member, was " + members);
         }
         ClusterSettings s = settings.withClusterName(settings.clusterName() + "-" + Long.toHexString(System.nanoTime()));
-        return new ClusterEngine(EmbeddedMembers.start(members, s), s);
-    }
-
-    private ClusterEngine(List<HazelcastInstance> members, ClusterSettings s) {
-        this(members.get(0), members, s, "cluster[" + s.clusterName() + ", embedded]");
+        List<HazelcastInstance> started = EmbeddedMembers.start(members, s);
+        return new ClusterEngine(started.get(0), started, s,
+                "cluster[" + settings.clusterName() + ", " + members + " embedded members]");
     }
 
     /**
@@ -202,7 +200,7 @@ public final class ClusterEngine implements Engine, AutoCloseable {
     @Override
     public String explain(Node plan, Terminal<?> terminal) {
         int members = runner.dataMembers();
-        return ClusterExplain.explain(name + " with " + members + " data members", planner.plan(plan, terminal),
+        return ClusterExplain.explain(name, planner.plan(plan, terminal),
                 size -> Chunker.count(size, members, settings.minChunkElements(), settings.chunksPerMember()),
                 ChunkRunners.get().name());
     }

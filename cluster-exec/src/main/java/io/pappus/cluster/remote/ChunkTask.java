@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.Serializable;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one {@link RemotePipeline} over one chunk, on the member that owns the chunk's
@@ -19,6 +20,7 @@ import java.util.concurrent.Callable;
 public final class ChunkTask implements Callable<TaskReply>, Serializable, HazelcastInstanceAware {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ChunkTask.class);
+    private static final AtomicLong STARTED = new AtomicLong();
 
     private final String taskId;
     private final String mapName;
@@ -44,8 +46,17 @@ public final class ChunkTask implements Callable<TaskReply>, Serializable, Hazel
         this.member = hazelcastInstance;
     }
 
+    /**
+     * @return how many chunk tasks members in this JVM have started: more than a job's chunks
+     *         when Hazelcast re-sent the tasks of a member that died after starting them
+     */
+    public static long startedInThisJvm() {
+        return STARTED.get();
+    }
+
     @Override
     public TaskReply call() {
+        STARTED.incrementAndGet();
         String me = member.getCluster().getLocalMember().getAddress().toString();
         ChunkRunner runner = ChunkRunners.get();
         Chunk chunk;
