@@ -47,6 +47,18 @@ class ClusterEngineTest {
     }
 
     @Test
+    void partitionsRunOnEveryMember() {
+        java.util.Set<String> members = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        cluster.onReply(r -> members.add(r.member()));
+        try {
+            assertEquals(100L, DataSet.range(0, 100).on(cluster).map(i -> i + 1).count());
+        } finally {
+            cluster.onReply(null);
+        }
+        assertEquals(3, members.size(), members::toString);
+    }
+
+    @Test
     void toListKeepsSourceOrderAcrossPartitions() {
         List<Integer> out = DataSet.range(0, 100).on(cluster).map(i -> i * 3).filter(i -> i % 2 == 0).toList();
         assertEquals(DataSet.range(0, 100).on(Engines.local(Target.REFERENCE)).map(i -> i * 3).filter(i -> i % 2 == 0)

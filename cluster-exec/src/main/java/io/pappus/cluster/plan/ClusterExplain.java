@@ -44,7 +44,8 @@ public final class ClusterExplain {
             w.out.append(term).append("  [caller: its input is on the caller]\n");
             w.node(plan.root(), "  ");
         }
-        w.out.append('\n').append(ExplainWriter.lifted(engine + ", lambdas as shipped to members (IR)", plan));
+        w.out.append('\n').append(ExplainWriter.lifted(engine
+                + ": each lambda's IR (what members receive for their steps)", plan));
         return w.out.toString();
     }
 
@@ -54,7 +55,7 @@ public final class ClusterExplain {
             members(c.get(), n, indent, false);
             return;
         }
-        String where = n.op() instanceof Source ? "caller: read where it is used (nothing to run on members first)"
+        String where = n.op() instanceof Source ? "caller: read by the operator above (nothing to run on members first)"
                 : "caller: " + Placement.callerReason(n) + ", with the original lambdas (reference semantics)";
         out.append(indent).append(n.op().opName()).append("  [").append(where).append("]\n");
         for (int i = 0; i < n.inputs().size(); i++) {
@@ -69,7 +70,7 @@ public final class ClusterExplain {
         PlanNode n = top;
         String pad = indent;
         for (int i = c.steps().size() - 1; i >= 0; i--, n = n.inputs().get(0)) {
-            out.append(pad).append(n.op().opName()).append("  [members: lifted, fused with the steps below")
+            out.append(pad).append(n.op().opName()).append("  [members: lifted IR, one fused pass per partition")
                     .append(i == c.steps().size() - 1 && !withTerminal ? "; output collected to the caller in partition order" : "")
                     .append("]\n");
             pad += "  ";

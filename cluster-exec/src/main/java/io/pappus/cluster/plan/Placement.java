@@ -68,10 +68,10 @@ public final class Placement {
             if (f.lift() instanceof LiftResult.Opaque o) {
                 return "opaque lambda needs user classes: runs on the caller (" + o.reason() + ")";
             }
-            if (!PipelineCheck.complete(n.output())) {
-                return "its output " + n.output().show() + " is a Java object: runs on the caller";
+            if (chain(n.inputs().get(0)).isEmpty()) {
+                return "its input is on the caller, so it runs there too";
             }
-            return "its input is on the caller, so it runs there too";
+            return "its output " + n.output().show() + " is a Java object: runs on the caller";
         } else if (op instanceof Source s) {
             return "elements of " + n.output().show() + " the IR cannot lay out: read on the caller";
         } else if (op instanceof GroupOp || op instanceof JoinOp) {
