@@ -1,0 +1,248 @@
+package io.pappus.cluster;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.core.HazelcastInstance;
+import io.pappus.api.Engine;
+import io.pappus.api.query.CacheOp;
+import io.pappus.api.query.Node;
+import io.pappus.api.query.Source;
+import io.pappus.api.query.Terminal;
+import io.pappus.cluster.plan.Chain;
+import io.pappus.cluster.plan.ClusterExplain;
+import io.pappus.cluster.plan.Nodes;
+import io.pappus.cluster.plan.Placement;
+import io.pappus.cluster.plan.TerminalPlacement;
+import io.pappus.cluster.remote.ChunkRunners;
+import io.pappus.cluster.remote.PartialSpec;
+import io.pappus.cluster.remote.TaskReply;
+import io.pappus.cluster.run.Chunker;
+import io.pappus.cluster.run.Combiner;
+import io.pappus.cluster.run.JobResult;
+import io.pappus.cluster.run.JobRunner;
+import io.pappus.cluster.run.NotShippableException;
+import io.pappus.cluster.run.RemoteFailures;
+import io.pappus.exec.ReferenceEngine;
+import io.pappus.lift.LambdaLifter;
+import io.pappus.plan.LogicalPlan;
+import io.pappus.plan.LogicalPlanner;
+import io.pappus.plan.PlanNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * An {@link Engine} that runs queries across a Hazelcast cluster. The caller plans the query;
+ * each source feeding a chain of lifted map/filter lambdas is cut into partitions stored with
+ * backups in the cluster; members run the chain and the terminal's partial aggregate on the
+ * partitions they own, from IR shipped as data (never bytecode or user classes); the caller
+ * combines the partials in partition order. What members cannot run (opaque lambdas, which
+ * need user classes; group, join, sort, distinct, take, zip, flatMap and what follows them)
+ * runs on the caller with the reference semantics, and {@link #explain} says what ran where
+ * and why. A member that dies mid-job costs a retry of its tasks on the new owners.
+ *
+ * <pre>{@code
+ * try (ClusterEngine cluster = ClusterEngine.embedded(3)) {
+ *     double total = DataSet.from(prices).on(cluster).map(p -> p * 1.2).filter(p -> p > 10.0).sum(p -> p);
+ * }
+ * }</pre>
+ */
+public final class ClusterEngine implements Engine, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterEngine.class);
+
+    private final HazelcastInstance entry;
+    private final List<HazelcastInstance> owned;
+    private final ClusterSettings settings;
+    private final String name;
+    private final LogicalPlanner planner = new LogicalPlanner(LambdaLifter.shared()::lift);
+    private final ReferenceEngine reference = new ReferenceEngine();
+    private final Combiner combiner = new Combiner();
+    private volatile Consumer<TaskReply> progress = r -> { };
+    private final JobRunner runner;
+
+    private ClusterEngine(HazelcastInstance entry, List<HazelcastInstance> owned, ClusterSettings settings, String name) {
+        this.entry = entry;
+        this.owned = List.copyOf(owned);
+        this.settings = settings;
+        this.name = name;
+        this.runner = new JobRunner(entry, settings.jobLimits(), r -> progress.accept(r));
+    }
+
+    /**
+     * Starts {@code members} Hazelcast members in this JVM, on free loopback ports, under a
+     * cluster name of their own (so two embedded clusters never merge); the first is the entry point.
+     *
+     * @param members how many, at least 1
+     * @return the engine; {@link #close()} shuts the members down
+     */
+    public static ClusterEngine embedded(int members) {
+        return embedded(members, ClusterSettings.defaults());
+    }
+
+    /**
+     * @param members  how many members to start in this JVM, at least 1
+     * @param settings the settings; the cluster name gets a unique suffix
+     * @return the engine; {@link #close()} shuts the members down
+     */
+    public static ClusterEngine embedded(int members, ClusterSettings settings) {
+        if (members < 1) {
+            throw new IllegalArgumentException("an embedded cluster needs at least one member, was " + members);
+        }
+        ClusterSettings s = settings.withClusterName(settings.clusterName() + "-" + Long.toHexString(System.nanoTime()));
+        List<HazelcastInstance> started = EmbeddedMembers.start(members, s);
+        return new ClusterEngine(started.get(0), started, s,
+                "cluster[" + settings.clusterName() + ", " + members + " embedded members]");
+    }
+
+    /**
+     * Connects to a running cluster named {@code pappus} as a client.
+     *
+     * @param addresses members to connect to, {@code host} or {@code host:port}
+     * @return the engine; {@link #close()} disconnects
+     */
+    public static ClusterEngine join(String... addresses) {
+        return join(ClusterSettings.defaults(), addresses);
+    }
+
+    /**
+     * @param settings  the cluster name and job limits
+     * @param addresses members to connect to, {@code host} or {@code host:port}
+     * @return the engine; {@link #close()} disconnects
+     */
+    public static ClusterEngine join(ClusterSettings settings, String... addresses) {
+        if (addresses.length == 0) {
+            throw new IllegalArgumentException("join needs at least one member address");
+        }
+        HazelcastInstance client = HazelcastClient.newHazelcastClient(HazelcastConfigs.client(settings, addresses));
+        return new ClusterEngine(client, List.of(client), settings, "cluster[" + settings.clusterName() + "]");
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R execute(Node plan, Terminal<R> terminal) {
+        LogicalPlan lp = planner.plan(resolveCaches(plan), terminal);
+        Optional<Chain> whole = Placement.chain(lp.root());
+        if (whole.isPresent()) {
+            TerminalPlacement tp = Placement.terminal(lp, whole.get().output());
+            if (tp.onMembers()) {
+                Chain c = whole.get();
+                try {
+                    JobResult r = runner.run(c.source(), c.sourceType(), c.pipeline(tp.partial()));
+                    RemoteFailures.rethrowFirst(r, c, lp, true);
+                    return (R) combiner.finish(lp, c, r);
+                } catch (NotShippableException e) {
+                    LOG.info("source stays on the caller: {}", e.getMessage());
+                    return reference.execute(lp.root().op(), terminal);
+                }
+            }
+        }
+        return reference.execute(onCaller(lp.root(), new IdentityHashMap<>()), terminal);
+    }
+
+    /**
+     * Runs every maximal chain below the caller-side operators on the members and replaces it
+     * with a source over its collected output, left to right as the reference evaluates.
+     */
+    private Node onCaller(PlanNode n, Map<Node, Node> done) {
+        Node known = done.get(n.op());
+        if (known != null) {
+            return known;  // a shared subtree (zip(self, ...)) runs once
+        }
+        Node out;
+        Optional<Chain> c = Placement.chain(n);
+        if (c.isPresent() && !c.get().steps().isEmpty()) {
+            out = collected(c.get());
+        } else {
+            List<Node> inputs = new ArrayList<>();
+            for (PlanNode in : n.inputs()) {
+                inputs.add(onCaller(in, done));
+            }
+            out = Nodes.withInputs(n.op(), inputs);
+        }
+        done.put(n.op(), out);
+        return out;
+    }
+
+    private Node collected(Chain c) {
+        try {
+            JobResult r = runner.run(c.source(), c.sourceType(), c.pipeline(new PartialSpec.Collect()));
+            RemoteFailures.rethrowFirst(r, c, null, false);
+            return Nodes.objects(combiner.collect(c, r));
+        } catch (NotShippableException e) {
+            LOG.info("source stays on the caller: {}", e.getMessage());
+            return c.top().op();
+        }
+    }
+
+    /** Replaces each {@code cache()} with a source over what this engine materialised for it (once). */
+    private Node resolveCaches(Node n) {
+        if (n instanceof CacheOp c) {
+            List<Object> data = c.slot().computeIfAbsent(this, k -> Collections.unmodifiableList(
+                    new ArrayList<>(execute(resolveCaches(c.input()), new Terminal.ToList<>()))));
+            return Nodes.objects(data);
+        }
+        if (n instanceof Source) {
+            return n;
+        }
+        List<Node> inputs = new ArrayList<>();
+        for (Node in : n.inputs()) {
+            inputs.add(resolveCaches(in));
+        }
+        return Nodes.withInputs(n, inputs);
+    }
+
+    @Override
+    public String explain(Node plan, Terminal<?> terminal) {
+        int members = runner.dataMembers();
+        return ClusterExplain.explain(name, planner.plan(plan, terminal),
+                size -> Chunker.count(size, members, settings.minChunkElements(), settings.chunksPerMember()),
+                ChunkRunners.get().name());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** @return the Hazelcast instance queries enter the cluster through (a member, or a client) */
+    public HazelcastInstance entryPoint() {
+        return entry;
+    }
+
+    /** @return the members this engine started (embedded) or its client (joined), entry point first */
+    public List<HazelcastInstance> instances() {
+        return owned;
+    }
+
+    /** @param listener told of every task reply as the caller takes it; for tests that fail members mid-job */
+    void onReply(Consumer<TaskReply> listener) {
+        this.progress = listener == null ? r -> { } : listener;
+    }
+
+    /** Shuts down the members this engine started, or disconnects its client; never throws for one that is already gone. */
+    @Override
+    public void close() {
+        RuntimeException first = null;
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).shutdown();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            LOG.warn("a member did not shut down cleanly: {}", first.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,84 @@
+package io.pappus.cluster;
+
+import io.pappus.cluster.run.JobLimits;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link ClusterEngine} connects and cuts its jobs. Immutable; start from
+ * {@link #defaults()} and change what you need.
+ *
+ * <pre>{@code
+ * ClusterSettings s = ClusterSettings.defaults().withClusterName("prices").withMinChunkElements(65_536);
+ * try (ClusterEngine c = ClusterEngine.embedded(3, s)) { ... }
+ * }</pre>
+ *
+ * @param clusterName      the Hazelcast cluster name; members of other clusters are never joined
+ * @param bindAddress      the interface embedded members bind to; loopback unless you mean otherwise
+ * @param backupCount      synchronous backups of each chunk (at least 1: a member may die mid-job)
+ * @param minChunkElements the fewest source elements worth a partition of their own
+ * @param chunksPerMember  the most partitions per data member in one job
+ * @param partitionCount   Hazelcast partitions of an embedded cluster (fewer start and migrate faster)
+ * @param jobTimeout       the longest one job may run, retries included
+ */
+public record ClusterSettings(String clusterName, String bindAddress, int backupCount, int minChunkElements,
+                              int chunksPerMember, int partitionCount, Duration jobTimeout) {
+
+    public ClusterSettings {
+        Objects.requireNonNull(clusterName, "clusterName");
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(jobTimeout, "jobTimeout");
+        if (backupCount < 1 || backupCount > 6) {
+            throw new IllegalArgumentException("backupCount must be 1 to 6 (a member may die mid-job), was " + backupCount);
+        }
+        if (partitionCount < 1) {
+            throw new IllegalArgumentException("partitionCount must be positive, was " + partitionCount);
+        }
+        limits(minChunkElements, chunksPerMember, jobTimeout);
+    }
+
+    /** @return cluster {@code pappus} on 127.0.0.1, one backup, partitions of at least 4096 elements, 8 per member */
+    public static ClusterSettings defaults() {
+        return new ClusterSettings("pappus", "127.0.0.1", 1, 4096, 8, 71, Duration.ofMinutes(5));
+    }
+
+    /** @param name the cluster name @return these settings with that name */
+    public ClusterSettings withClusterName(String name) {
+        return new ClusterSettings(name, bindAddress, backupCount, minChunkElements, chunksPerMember, partitionCount, jobTimeout);
+    }
+
+    /** @param address the interface to bind embedded members to @return these settings with it */
+    public ClusterSettings withBindAddress(String address) {
+        return new ClusterSettings(clusterName, address, backupCount, minChunkElements, chunksPerMember, partitionCount, jobTimeout);
+    }
+
+    /** @param n synchronous backups per chunk @return these settings with that many */
+    public ClusterSettings withBackupCount(int n) {
+        return new ClusterSettings(clusterName, bindAddress, n, minChunkElements, chunksPerMember, partitionCount, jobTimeout);
+    }
+
+    /** @param n the fewest elements per partition @return these settings with it */
+    public ClusterSettings withMinChunkElements(int n) {
+        return new ClusterSettings(clusterName, bindAddress, backupCount, n, chunksPerMember, partitionCount, jobTimeout);
+    }
+
+    /** @param n the most partitions per member per job @return these settings with it */
+    public ClusterSettings withChunksPerMember(int n) {
+        return new ClusterSettings(clusterName, bindAddress, backupCount, minChunkElements, n, partitionCount, jobTimeout);
+    }
+
+    /** @param t the longest a job may run @return these settings with it */
+    public ClusterSettings withJobTimeout(Duration t) {
+        return new ClusterSettings(clusterName, bindAddress, backupCount, minChunkElements, chunksPerMember, partitionCount, t);
+    }
+
+    /** @return the job limits these settings imply */
+    public JobLimits jobLimits() {
+        return limits(minChunkElements, chunksPerMember, jobTimeout);
+    }
+
+    private static JobLimits limits(int minChunkElements, int chunksPerMember, Duration timeout) {
+        return new JobLimits(minChunkElements, chunksPerMember, timeout);
+    }
+}

@@ -1,0 +1,83 @@
+package io.pappus.cluster.plan;
+
+import io.pappus.api.query.Source;
+import io.pappus.exec.ExplainWriter;
+import io.pappus.plan.LogicalPlan;
+import io.pappus.plan.PlanNode;
+
+import java.util.Optional;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Writes a cluster engine's {@code explain()}: for every operator and the terminal, whether it
+ * runs on the members or on the caller and why, how many partitions each shipped source is cut
+ * into; then the lifted IR of every lambda (what travels to the members).
+ */
+public final class ClusterExplain {
+    private final StringBuilder out = new StringBuilder();
+    private final IntUnaryOperator partitions;
+
+    private ClusterExplain(IntUnaryOperator partitions) {
+        this.partitions = partitions;
+    }
+
+    /**
+     * @param engine     the engine's description
+     * @param plan       the typed plan
+     * @param partitions the number of partitions a source of a given size is cut into
+     * @param runner     the member-side runner's name
+     * @return the explanation
+     */
+    public static String explain(String engine, LogicalPlan plan, IntUnaryOperator partitions, String runner) {
+        ClusterExplain w = new ClusterExplain(partitions);
+        w.out.append("== Pappus cluster placement on ").append(engine).append(" ==\n");
+        Optional<Chain> whole = Placement.chain(plan.root());
+        String term = plan.terminal().name();
+        if (whole.isPresent()) {
+            TerminalPlacement tp = Placement.terminal(plan, whole.get().output());
+            w.out.append(term).append("  [").append(tp.onMembers()
+                    ? "members: partial " + tp.partial().name() + " per partition (" + runner
+                            + "); the caller combines them in partition order"
+                    : "caller: " + tp.reason()).append("]\n");
+            w.members(whole.get(), plan.root(), "  ", tp.onMembers());
+        } else {
+            w.out.append(term).append("  [caller: its input is on the caller]\n");
+            w.node(plan.root(), "  ");
+        }
+        w.out.append('\n').append(ExplainWriter.lifted(engine
+                + ": each lambda's IR (what members receive for their steps)", plan));
+        return w.out.toString();
+    }
+
+    private void node(PlanNode n, String indent) {
+        Optional<Chain> c = Placement.chain(n);
+        if (c.isPresent() && !c.get().steps().isEmpty()) {
+            members(c.get(), n, indent, false);
+            return;
+        }
+        String where = n.op() instanceof Source ? "caller: read by the operator above (nothing to run on members first)"
+                : "caller: " + Placement.callerReason(n) + ", with the original lambdas (reference semantics)";
+        out.append(indent).append(n.op().opName()).append("  [").append(where).append("]\n");
+        for (int i = 0; i < n.inputs().size(); i++) {
+            if (n.inputs().size() > 1) {
+                out.append(indent).append(i == 0 ? "  left:\n" : "  right:\n");
+            }
+            node(n.inputs().get(i), indent + (n.inputs().size() > 1 ? "    " : "  "));
+        }
+    }
+
+    private void members(Chain c, PlanNode top, String indent, boolean withTerminal) {
+        PlanNode n = top;
+        String pad = indent;
+        for (int i = c.steps().size() - 1; i >= 0; i--, n = n.inputs().get(0)) {
+            out.append(pad).append(n.op().opName()).append("  [members: lifted IR, one fused pass per partition")
+                    .append(i == c.steps().size() - 1 && !withTerminal ? "; output collected to the caller in partition order" : "")
+                    .append("]\n");
+            pad += "  ";
+        }
+        int size = c.source().size();
+        out.append(pad).append("source ").append(c.sourceType().show()).append(" x ").append(size)
+                .append("  [members: ").append(partitions.applyAsInt(size))
+                .append(" partitions in the chunk map, with backups]\n");
+    }
+}

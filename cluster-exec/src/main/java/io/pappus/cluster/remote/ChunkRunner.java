@@ -1,0 +1,29 @@
+package io.pappus.cluster.remote;
+
+/**
+ * Evaluates a shipped pipeline over one chunk on a member: the plug-in point for member-side
+ * backends. The IR interpreter is the default; a compiling backend (JVM, OpenCL) registers
+ * one through {@link java.util.ServiceLoader} with a higher {@link #priority()}.
+ * Implementations must be thread-safe: a member runs many chunks at once.
+ *
+ * <pre>{@code
+ * ChunkResult r = ChunkRunners.get().run(pipeline, chunk);
+ * }</pre>
+ */
+public interface ChunkRunner {
+
+    /**
+     * @param pipeline a validated pipeline
+     * @param chunk    a chunk of the pipeline's input type
+     * @return {@link ChunkResult.Done}, or {@link ChunkResult.ElementFailed} when a lambda threw
+     */
+    ChunkResult run(RemotePipeline pipeline, Chunk chunk);
+
+    /** @return a short name for replies and logs, e.g. {@code ir-interpreter} */
+    String name();
+
+    /** @return the runner with the highest priority on a member wins */
+    default int priority() {
+        return 0;
+    }
+}

@@ -1,0 +1,78 @@
+package io.pappus.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.pappus.api.DataSet;
+import io.pappus.api.Engines;
+import io.pappus.api.Target;
+import io.pappus.cluster.remote.ChunkTask;
+import io.pappus.cluster.remote.TaskReply;
+import org.junit.jupiter.api.RepeatedTest;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A member killed mid-job (terminated, as a crash, not shut down) costs re-runs of its tasks
+ * on the new owners of its partitions, not the job: the answer is the reference's, exactly.
+ * Hazelcast itself re-sends a partition task whose member left (the JobRunner's own retry is
+ * the fallback when it gives up), so the evidence of re-runs is more tasks started than chunks.
+ */
+class MemberFailureTest {
+
+    @RepeatedTest(3)
+    void aMemberDyingMidJobCostsRetriesNotTheResult(org.junit.jupiter.api.RepetitionInfo rep) {
+        double[] xs = new double[24_000];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = (i % 977) * 0.25;
+        }
+        ClusterSettings s = TestClusters.small().withMinChunkElements(100).withChunksPerMember(64)
+                .withJobTimeout(Duration.ofSeconds(60));
+        try (ClusterEngine cluster = ClusterEngine.embedded(3, s)) {
+            HazelcastInstance victim = cluster.instances().get(1 + rep.getCurrentRepetition() % 2);
+            AtomicInteger replies = new AtomicInteger();
+            AtomicInteger retried = new AtomicInteger();
+            AtomicInteger afterKill = new AtomicInteger();
+            Set<String> members = ConcurrentHashMap.newKeySet();
+            cluster.onReply((TaskReply r) -> {
+                members.add(r.member());
+                if (!r.taskId().endsWith("#0")) {
+                    retried.incrementAndGet();
+                }
+                if (replies.incrementAndGet() == 1) {
+                    victim.getLifecycleService().terminate();
+                } else if (replies.get() > 1) {
+                    afterKill.incrementAndGet();
+                }
+            });
+            long startedBefore = ChunkTask.startedInThisJvm();
+            List<Double> actual = DataSet.from(xs).on(cluster).map(x -> slow(x)).filter(x -> x > 2.0).toList();
+            long started = ChunkTask.startedInThisJvm() - startedBefore;
+            List<Double> expected = DataSet.from(xs).on(Engines.local(Target.REFERENCE)).map(x -> slow(x))
+                    .filter(x -> x > 2.0).toList();
+            assertEquals(expected, actual);
+            int chunks = replies.get();
+            assertEquals(192, chunks);
+            assertTrue(afterKill.get() > 0 && started > chunks, "the kill came after " + replies + " replies and "
+                    + started + " task starts for " + chunks + " chunks: the victim was idle, the test proved nothing");
+            assertEquals(2, cluster.entryPoint().getCluster().getMembers().size());
+            assertTrue(members.size() == 3, "replies came from " + members);
+            System.out.printf("member killed after 1 of %d replies: %d task starts, %d retried by Pappus%n",
+                    chunks, started, retried.get());
+        }
+    }
+
+    /** Enough work per element that the job is still running when the member dies. */
+    static double slow(double x) {
+        double s = x;
+        for (int k = 0; k < 200; k++) {
+            s = s * 0.99 + 0.01 * x;
+        }
+        return s;
+    }
+}
