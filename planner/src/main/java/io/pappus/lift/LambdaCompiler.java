@@ -71,7 +71,11 @@ final class LambdaCompiler {
             boolean placed = e.where() != null && e.where().line() > 0;
             return new LiftResult.Opaque(e.getMessage(), placed ? e.where() : where);
         } catch (RuntimeException e) {
-            // a lifter defect must not fail the query: the lambda still runs as plain Java
+            // Under test (fallback off) a lifter defect fails loudly; in production it must not
+            // fail the query: the lambda still runs as plain Java.
+            if ("off".equals(System.getProperty("pappus.fallback"))) {
+                throw new IllegalStateException("lifter failed on " + where + " (pappus.fallback=off)", e);
+            }
             LOG.warn("lifter failed on {}; the lambda stays opaque", where, e);
             return new LiftResult.Opaque("lifter failed: " + e, where);
         }
