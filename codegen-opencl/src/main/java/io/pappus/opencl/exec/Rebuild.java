@@ -62,13 +62,13 @@ final class Rebuild {
     static Source source(Columns c) {
         Type t = c.layout().type();
         Object leaf = c.leaves().length == 1 ? trimmed(c.leaves()[0], c.size()) : null;
-        if (leaf instanceof double[] a) {
+        if (leaf instanceof double[] a && t.equals(Type.DOUBLE)) {
             return new Source(Source.Kind.DOUBLES, a, Double.class, a.length, 0);
-        } else if (leaf instanceof float[] a) {
+        } else if (leaf instanceof float[] a && t.equals(Type.FLOAT)) {
             return new Source(Source.Kind.FLOATS, a, Float.class, a.length, 0);
         } else if (leaf instanceof int[] a && t.equals(Type.INT)) {
             return new Source(Source.Kind.INTS, a, Integer.class, a.length, 0);
-        } else if (leaf instanceof long[] a) {
+        } else if (leaf instanceof long[] a && t.equals(Type.LONG)) {
             return new Source(Source.Kind.LONGS, a, Long.class, a.length, 0);
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
