@@ -28,6 +28,14 @@ final class Buffers implements AutoCloseable {
         return b;
     }
 
+    OclBuffer upload(Object array, int from, int n) {
+        OclBuffer b = track(session.buffer(OclBuffer.elementType(array), n));
+        if (n > 0) {
+            b.write(array, from, 0, n);
+        }
+        return b;
+    }
+
     OclBuffer alloc(PrimKind kind, int n) {
         return track(session.buffer(ColumnArrays.elementType(kind), n));
     }

@@ -15,14 +15,15 @@ final class ElementErrors {
     private ElementErrors() {
     }
 
-    static void check(OclBuffer errors, List<Object> columns, int n) {
+    static void check(OclBuffer errors, List<Object> columns, int from) {
         int[] slots = new int[2];
         errors.read(0, slots, 0, 2);
-        int first = Math.min(slots[0], slots[1]);
-        if (first == Integer.MAX_VALUE) {
+        int local = Math.min(slots[0], slots[1]);
+        if (local == Integer.MAX_VALUE) {
             return;
         }
-        RuntimeException e = slots[0] == first ? new ArithmeticException("/ by zero")
+        int first = from + local;
+        RuntimeException e = slots[0] == local ? new ArithmeticException("/ by zero")
                 : new ArrayIndexOutOfBoundsException("array index out of range");
         throw ElementFailure.attach(e, "OpenCL pipeline", first, element(columns, first), null);
     }

@@ -111,23 +111,43 @@ public final class OclPipeline {
      * @return the result
      */
     public OclResult run(List<Object> columns) {
+        return run(columns, 0, columns.isEmpty() ? 0 : java.lang.reflect.Array.getLength(columns.get(0)));
+    }
+
+    /**
+     * Runs over the elements {@code [from, from + n)} of the columns: only that range is copied
+     * to the device, so a caller can stream a large input through in chunks. An
+     * {@link ElementFailure} names the index in the whole columns.
+     *
+     * @param columns the input columns
+     * @param from    the first element
+     * @param n       how many elements
+     * @return the result for the range
+     */
+    public OclResult run(List<Object> columns, int from, int n) {
         List<Leaf> ins = program.inputLeaves();
         if (columns.size() != ins.size()) {
             throw new IllegalArgumentException("pipeline takes " + ins.size() + " input columns, got " + columns.size());
         }
-        int n = java.lang.reflect.Array.getLength(columns.get(0));
+        int total = java.lang.reflect.Array.getLength(columns.get(0));
+        if (from < 0 || n < 0 || from + n > total) {
+            throw new IndexOutOfBoundsException("range [" + from + ", " + (from + n) + ") of " + total);
+        }
         OclTimings before = session.timings();
         try (Buffers b = new Buffers(session)) {
             List<OclBuffer> inBufs = new ArrayList<>();
+            List<Object> hostColumns = new ArrayList<>();
             for (int j = 0; j < ins.size(); j++) {
-                Object col = ColumnArrays.toDevice(columns.get(j), ins.get(j).kind(), n);
-                inBufs.add(b.upload(col));
+                Object col = ColumnArrays.toDevice(columns.get(j), ins.get(j).kind(), total);
+                hostColumns.add(col);
+                inBufs.add(b.upload(col, from, n));
             }
+            Failures failures = new Failures(hostColumns, from);
             OclBuffer errors = b.upload(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE});
             OclResult r = switch (program.mode()) {
-                case MAP -> map(b, inBufs, errors, n, columns);
-                case COMPACT -> compact(b, inBufs, errors, n, columns);
-                case REDUCE -> reduce(b, inBufs, errors, n, columns);
+                case MAP -> map(b, inBufs, errors, n, failures);
+                case COMPACT -> compact(b, inBufs, errors, n, failures);
+                case REDUCE -> reduce(b, inBufs, errors, n, failures);
             };
             OclTimings after = session.timings();
             return new OclResult(r.columns(), r.count(), r.value(), new OclTimings(
@@ -136,7 +156,7 @@ public final class OclPipeline {
         }
     }
 
-    private OclResult map(Buffers b, List<OclBuffer> ins, OclBuffer errors, int n, List<Object> hostColumns) {
+    private OclResult map(Buffers b, List<OclBuffer> ins, OclBuffer errors, int n, Failures hostColumns) {
         OclKernel k = kernel("map");
         int a = bindCommon(k, b, ins);
         List<OclBuffer> outs = new ArrayList<>();
@@ -147,11 +167,11 @@ public final class OclPipeline {
         }
         k.arg(a++, errors).arg(a, n);
         session.launch(k, roundUp(n), groupSize);
-        ElementErrors.check(errors, hostColumns, n);
+        ElementErrors.check(errors, hostColumns.columns(), hostColumns.from());
         return new OclResult(readAll(outs, n), n, null, null);
     }
 
-    private OclResult compact(Buffers b, List<OclBuffer> ins, OclBuffer errors, int n, List<Object> hostColumns) {
+    private OclResult compact(Buffers b, List<OclBuffer> ins, OclBuffer errors, int n, Failures hostColumns) {
         OclKernel k = kernel("flags");
         int a = bindCommon(k, b, ins);
         List<OclBuffer> staged = new ArrayList<>();
@@ -163,7 +183,7 @@ public final class OclPipeline {
         OclBuffer keep = b.track(session.buffer(OclBuffer.ElementType.INT, n));
         k.arg(a++, keep).arg(a++, errors).arg(a, n);
         session.launch(k, roundUp(n), groupSize);
-        ElementErrors.check(errors, hostColumns, n);
+        ElementErrors.check(errors, hostColumns.columns(), hostColumns.from());
         OclBuffer pos = b.track(session.buffer(OclBuffer.ElementType.INT, n));
         new OclScan(session, built, groupSize).exclusive(keep, pos, n);
         int count = 0;
@@ -190,7 +210,7 @@ public final class OclPipeline {
         return new OclResult(readAll(outs, count), count, null, null);
     }
 
-    private OclResult reduce(Buffers b, List<OclBuffer> ins, OclBuffer errors, int n, List<Object> hostColumns) {
+    private OclResult reduce(Buffers b, List<OclBuffer> ins, OclBuffer errors, int n, Failures hostColumns) {
         OclKernel k = kernel("reduce");
         int a = bindCommon(k, b, ins);
         int groups = (int) Math.max(1, Math.min((n + groupSize - 1L) / groupSize,
@@ -204,7 +224,7 @@ public final class OclPipeline {
         KernelArgs.scalar(k, a++, identity, program.reduceKind());
         k.arg(a++, errors).arg(a, n);
         session.launch(k, (long) groups * groupSize, groupSize);
-        ElementErrors.check(errors, hostColumns, n);
+        ElementErrors.check(errors, hostColumns.columns(), hostColumns.from());
         Object values = ColumnArrays.newArray(program.reduceKind(), groups);
         partials.read(0, values, 0, groups);
         int[] cs = new int[groups];
@@ -215,6 +235,10 @@ public final class OclPipeline {
         }
         Object value = reduce == ReduceOp.COUNT ? (Object) count : Reductions.finish(reduce, values, identity);
         return new OclResult(List.of(), count, value, null);
+    }
+
+    /** The whole host columns and where the device's range starts in them, to name a failing element. */
+    private record Failures(List<Object> columns, int from) {
     }
 
     private int bindCommon(OclKernel k, Buffers b, List<OclBuffer> ins) {

@@ -8,13 +8,14 @@ final class Reductions {
     private Reductions() {
     }
 
+    /** Floating sums start from -0.0, the exact identity of + (0.0 + -0.0 is 0.0), so a sum of -0.0s stays -0.0 as in Java. */
     static Object identity(ReduceOp op, PrimKind kind) {
         boolean min = op == ReduceOp.MIN;
         boolean max = op == ReduceOp.MAX;
         return switch (kind) {
             case LONG -> min ? Long.MAX_VALUE : max ? Long.MIN_VALUE : 0L;
-            case FLOAT -> min ? Float.POSITIVE_INFINITY : max ? Float.NEGATIVE_INFINITY : 0f;
-            case DOUBLE -> min ? Double.POSITIVE_INFINITY : max ? Double.NEGATIVE_INFINITY : 0d;
+            case FLOAT -> min ? Float.POSITIVE_INFINITY : max ? Float.NEGATIVE_INFINITY : -0f;
+            case DOUBLE -> min ? Double.POSITIVE_INFINITY : max ? Double.NEGATIVE_INFINITY : -0d;
             default -> min ? Integer.MAX_VALUE : max ? Integer.MIN_VALUE : 0;
         };
     }

@@ -1,0 +1,110 @@
+package io.pappus.opencl.exec;
+
+import io.pappus.exec.column.ColumnLayout;
+import io.pappus.exec.column.Columns;
+import io.pappus.ir.Type;
+import io.pappus.opencl.OclPipeline;
+import io.pappus.opencl.OclResult;
+import io.pappus.opencl.codegen.ReduceOp;
+import io.pappus.opencl.runtime.DeviceInfo;
+import io.pappus.opencl.runtime.OclTimings;
+import io.pappus.plan.fragment.Sink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * Runs one fragment's {@link DeviceWork} on the device, streaming its input through in chunks
+ * so that no run holds more than the device-memory budget ({@link MemoryBudget}); chunk
+ * results are combined on the host in chunk order.
+ */
+public final class DeviceRunner {
+    private final DeviceInfo device;
+    private final RunLog log;
+
+    /**
+     * @param device the device
+     * @param log    where runs are recorded
+     */
+    public DeviceRunner(DeviceInfo device, RunLog log) {
+        this.device = device;
+        this.log = log;
+    }
+
+    /**
+     * @param placed the fragment, placed on the device
+     * @param in the fragment's input columns
+     * @return columns for a collect, else the terminal's Java value
+     */
+    Object run(DevicePlacer.Placed placed, Columns in) {
+        DeviceWork w = placed.work();
+        OclPipeline p = placed.pipeline();
+        List<Object> cols = DeviceColumns.of(in);
+        ColumnLayout outLayout = ColumnLayout.of(w.fragment().outputType());
+        int chunk = MemoryBudget.chunkElements(device, in.layout(), outLayout);
+        int n = in.size();
+        List<OclResult> parts = new ArrayList<>();
+        long kernel = 0;
+        long transfer = 0;
+        int launches = 0;
+        int transfers = 0;
+        long start = System.nanoTime();
+        for (int from = 0; from < n || from == 0; from += chunk) {
+            OclResult r = p.run(cols, from, Math.min(chunk, n - from));
+            parts.add(r);
+            kernel += r.timings().kernelNanos();
+            transfer += r.timings().transferNanos();
+            launches += r.timings().kernelLaunches();
+            transfers += r.timings().transfers();
+            if (n == 0) {
+                break;
+            }
+        }
+        log.record(p.source(), new RunLog.Run(device.name(), new OclTimings(kernel, transfer, launches, transfers),
+                parts.size(), chunk, n, System.nanoTime() - start));
+        return finish(w, outLayout, parts);
+    }
+
+    private static Object finish(DeviceWork w, ColumnLayout outLayout, List<OclResult> parts) {
+        long count = 0;
+        for (OclResult r : parts) {
+            count += r.count();
+        }
+        switch (w.finish()) {
+            case COLUMNS:
+                return DeviceColumns.concat(outLayout, parts, (int) count);
+            case COUNT:
+                return count;
+            case SUM:
+                return 0.0 + (Double) combine(ReduceOp.SUM, parts, Type.DOUBLE);  // Java's sum starts from 0.0
+            case AVERAGE:
+                if (count == 0) {
+                    throw new NoSuchElementException("average of an empty data set");
+                }
+                return (0.0 + (Double) combine(ReduceOp.SUM, parts, Type.DOUBLE)) / count;
+            case REDUCE: {
+                Sink.Reduce r = (Sink.Reduce) w.fragment().sink();
+                return count == 0 ? r.identity()
+                        : Combine.apply(w.reduceOp(), r.identity(), combine(w.reduceOp(), parts, w.fragment().outputType()));
+            }
+            case REDUCE_OPTIONAL:
+                return count == 0 ? Optional.empty()
+                        : Optional.of(combine(w.reduceOp(), parts, w.fragment().outputType()));
+            default:
+                throw new AssertionError(w.finish());
+        }
+    }
+
+    /** Combines the non-empty chunks' values, left to right. */
+    private static Object combine(ReduceOp op, List<OclResult> parts, Type type) {
+        Object acc = null;
+        for (OclResult r : parts) {
+            if (r.count() > 0) {
+                acc = acc == null ? r.value() : Combine.apply(op, acc, r.value());
+            }
+        }
+        return acc == null ? Combine.zero(type) : acc;
+    }
+}

@@ -1,0 +1,52 @@
+package io.pappus.opencl.exec;
+
+import io.pappus.exec.column.ColumnLayout;
+import io.pappus.ir.PrimKind;
+import io.pappus.ir.Type;
+import io.pappus.opencl.runtime.DeviceInfo;
+
+/**
+ * How many elements one device run may take so that its buffers (input columns, staged and
+ * compacted output columns, flags and positions) stay within the device-memory budget: system
+ * property {@code pappus.opencl.maxBufferBytes}, default a quarter of the device's global
+ * memory; no single buffer exceeds the device's largest allocation either.
+ */
+final class MemoryBudget {
+    /** System property: the most bytes of device memory one fragment run may hold at once. */
+    static final String PROPERTY = "pappus.opencl.maxBufferBytes";
+    private static final int MIN_CHUNK = 256;
+
+    private MemoryBudget() {
+    }
+
+    /** @return the budget in bytes */
+    static long bytes(DeviceInfo device) {
+        Long set = Long.getLong(PROPERTY);
+        return set != null && set > 0 ? set : Math.max(1L << 20, device.globalMemory() / 4);
+    }
+
+    static int chunkElements(DeviceInfo device, ColumnLayout in, ColumnLayout out) {
+        long perElement = 2L * Integer.BYTES;  // keep flags and positions of a compaction
+        int widest = 1;
+        for (ColumnLayout.Leaf l : in.leaves()) {
+            perElement += width(l.type());
+            widest = Math.max(widest, width(l.type()));
+        }
+        for (ColumnLayout.Leaf l : out.leaves()) {
+            perElement += 2L * width(l.type());  // staged and compacted
+            widest = Math.max(widest, width(l.type()));
+        }
+        long n = Math.min(bytes(device) / perElement, device.maxAlloc() / widest);
+        return (int) Math.max(MIN_CHUNK, Math.min(Integer.MAX_VALUE - 64, n));
+    }
+
+    private static int width(Type t) {
+        PrimKind k = t instanceof Type.Prim p ? p.kind() : PrimKind.LONG;
+        return switch (k) {
+            case BOOLEAN, BYTE -> 1;
+            case SHORT, CHAR -> 2;
+            case INT, FLOAT -> 4;
+            case LONG, DOUBLE -> 8;
+        };
+    }
+}

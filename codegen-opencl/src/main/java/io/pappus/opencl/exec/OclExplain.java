@@ -1,0 +1,73 @@
+package io.pappus.opencl.exec;
+
+import io.pappus.api.query.CacheOp;
+import io.pappus.api.query.Source;
+import io.pappus.exec.ExplainWriter;
+import io.pappus.opencl.runtime.DeviceInfo;
+import io.pappus.opencl.runtime.OclBuildException;
+import io.pappus.plan.LogicalPlan;
+import io.pappus.plan.fragment.Fragment;
+
+/**
+ * Writes {@code explain()} for the OpenCL engine: the lifted plan, then each fragment with
+ * where it runs and why not on the device, and for device fragments the device, the OpenCL C
+ * with {@code /* 001 *}{@code /} line numbers, and the kernel and transfer times of the last
+ * run (profiling events).
+ */
+public final class OclExplain {
+    private OclExplain() {
+    }
+
+    /**
+     * @param engine   the engine's name
+     * @param plan     the typed plan
+     * @param root     its fragments
+     * @param placer   places fragments
+     * @param noDevice why there is no device, or null
+     * @param log      the engine's measured runs
+     * @return the explanation
+     */
+    public static String write(String engine, LogicalPlan plan, Fragment root, DevicePlacer placer, String noDevice,
+                               RunLog log) {
+        StringBuilder b = new StringBuilder(ExplainWriter.lifted(engine, plan));
+        DeviceInfo d = placer.device();
+        b.append(d == null ? "OpenCL: no device (" + noDevice + "); every fragment runs on the JVM\n"
+                : "OpenCL device: " + d.describe() + "\n");
+        fragment(root, placer, log, b);
+        return b.toString();
+    }
+
+    private static void fragment(Fragment f, DevicePlacer placer, RunLog log, StringBuilder b) {
+        b.append("\n== fragment ").append(f.id()).append(": ").append(f.describe()).append(" ==\n");
+        Object op = f.input().op();
+        if (op instanceof Source) {
+            b.append("input: source columns\n");
+        } else if (op instanceof CacheOp) {
+            b.append("input: cache() columns, computed by fragment ").append(f.feeds().get(0).id()).append(" on first use\n");
+        } else {
+            b.append("input: ").append(f.input().op().opName()).append(" of fragment(s)");
+            for (Fragment feed : f.feeds()) {
+                b.append(' ').append(feed.id());
+            }
+            b.append(" runs on the JVM: ").append(f.input().op().opName()).append(" has no device kernel yet\n");
+        }
+        DevicePlacer.Placed p = placer.place(f);
+        if (!p.onDevice()) {
+            b.append("runs on: JVM, not the device: ").append(p.reason()).append('\n');
+        } else {
+            b.append("runs on: OpenCL device ").append(placer.device().name()).append(" (")
+                    .append(p.pipeline().origin()).append(")\n");
+            b.append("last run: ").append(log.last(p.pipeline().source()).map(OclExplain::run).orElse("not run yet"))
+                    .append('\n');
+            b.append(OclBuildException.numbered(p.pipeline().source()));
+        }
+        for (Fragment feed : f.feeds()) {
+            fragment(feed, placer, log, b);
+        }
+    }
+
+    private static String run(RunLog.Run r) {
+        return String.format("%s on %s, %d element(s) in %d chunk(s) of at most %d, wall %.3f ms", r.timings(),
+                r.device(), r.elements(), r.chunks(), r.chunkSize(), r.wallNanos() / 1e6);
+    }
+}
