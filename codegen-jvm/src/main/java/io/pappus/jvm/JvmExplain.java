@@ -1,13 +1,21 @@
 package io.pappus.jvm;
 
 import io.pappus.api.query.CacheOp;
+import io.pappus.api.query.DistinctOp;
+import io.pappus.api.query.GroupOp;
+import io.pappus.api.query.JoinOp;
+import io.pappus.api.query.TakeOp;
 import io.pappus.api.query.Source;
 import io.pappus.exec.ExplainWriter;
 import io.pappus.jvm.codegen.FragmentGenerator;
+import io.pappus.jvm.codegen.GeneratedBreaker;
+import io.pappus.jvm.codegen.GroupGenerator;
+import io.pappus.jvm.codegen.JoinGenerator;
 import io.pappus.jvm.codegen.GeneratedFragment;
 import io.pappus.jvm.codegen.Unsupported;
 import io.pappus.jvm.compile.ClassCache;
 import io.pappus.jvm.compile.NumberedSource;
+import io.pappus.jvm.exec.NativeBreakers;
 import io.pappus.plan.LogicalPlan;
 import io.pappus.plan.fragment.Fragment;
 
@@ -35,13 +43,16 @@ final class JvmExplain {
         } else if (op instanceof CacheOp) {
             b.append("input: cache() columns kept by this engine, computed by fragment ")
                     .append(f.feeds().get(0).id()).append(" on first use\n");
+        } else if (NativeBreakers.whyNot(f.input()) == null) {
+            b.append("input: ").append(f.input().op().opName()).append(" runs natively over columns of fragment(s)");
+            feeds(f, b);
+            b.append(" (").append(nativeHow(f)).append(")\n");
+            breakerSource(f, b);
         } else {
             b.append("input: ").append(f.input().op().opName())
                     .append(" runs with reference semantics over materialised columns of fragment(s)");
-            for (Fragment feed : f.feeds()) {
-                b.append(' ').append(feed.id());
-            }
-            b.append(" (not compiled natively yet)\n");
+            feeds(f, b);
+            b.append(" (not native: ").append(NativeBreakers.whyNot(f.input())).append(")\n");
         }
         try {
             GeneratedFragment g = FragmentGenerator.generate(f, f.describe());
@@ -55,6 +66,35 @@ final class JvmExplain {
         }
         for (Fragment feed : f.feeds()) {
             fragment(feed, b);
+        }
+    }
+
+    private static void feeds(Fragment f, StringBuilder b) {
+        for (Fragment feed : f.feeds()) {
+            b.append(' ').append(feed.id());
+        }
+    }
+
+    private static String nativeHow(Fragment f) {
+        Object op = f.input().op();
+        if (op instanceof TakeOp) {
+            return "early exit: chunks in order, none scheduled once the prefix holds n";
+        } else if (op instanceof GroupOp) {
+            return "generated hash aggregation on the primitive key";
+        } else if (op instanceof JoinOp) {
+            return "compiled key columns, hash table on the right key, generated result loop";
+        } else if (op instanceof DistinctOp) {
+            return "hash set on the elements' equals bits, first occurrences in order";
+        }
+        return "compiled key column, stable index sort, gather";
+    }
+
+    private static void breakerSource(Fragment f, StringBuilder b) {
+        Object op = f.input().op();
+        GeneratedBreaker g = op instanceof GroupOp ? GroupGenerator.generate(f.input(), f.id())
+                : op instanceof JoinOp ? JoinGenerator.generate(f.input(), f.id()) : null;
+        if (g != null) {
+            b.append("breaker source (").append(g.className()).append("):\n").append(NumberedSource.of(g.source()));
         }
     }
 }

@@ -5,8 +5,12 @@ import io.pappus.api.Engine;
 import io.pappus.api.Engines;
 import io.pappus.api.Pair;
 import io.pappus.api.Target;
+import io.pappus.api.query.GroupOp;
+import io.pappus.api.query.JoinOp;
 import io.pappus.api.query.Terminal;
 import io.pappus.jvm.codegen.FragmentGenerator;
+import io.pappus.jvm.codegen.GroupGenerator;
+import io.pappus.jvm.codegen.JoinGenerator;
 import io.pappus.jvm.codegen.Unsupported;
 import io.pappus.lift.LambdaLifter;
 import io.pappus.plan.LogicalPlan;
@@ -42,6 +46,11 @@ class JvmGoldenTest {
     }
 
     private static void append(Fragment f, StringBuilder b) {
+        if (f.input().op() instanceof GroupOp) {
+            b.append(GroupGenerator.generate(f.input(), f.id()).source());
+        } else if (f.input().op() instanceof JoinOp) {
+            b.append(JoinGenerator.generate(f.input(), f.id()).source());
+        }
         try {
             b.append(FragmentGenerator.generate(f, f.describe()).source());
         } catch (Unsupported e) {

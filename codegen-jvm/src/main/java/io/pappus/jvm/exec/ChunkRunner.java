@@ -65,4 +65,35 @@ public final class ChunkRunner {
         }
         return out;
     }
+
+    /**
+     * Runs a collecting kernel over a prefix of the input, in order, until at least
+     * {@code need} outputs exist: waves of {@code threads()} chunks run in parallel, chunks
+     * grow from 4096 elements, and no chunk after the wave that reached {@code need} starts.
+     *
+     * @return the collect partials, in chunk order, and the elements scanned in the last slot
+     */
+    public static List<Object> prefix(Kernel kernel, Object[] in, int n, long need) {
+        List<Object> out = new ArrayList<>();
+        long have = 0;
+        int lo = 0;
+        int size = 4096;
+        while (lo < n && have < need) {
+            List<ForkJoinTask<Object>> tasks = new ArrayList<>();
+            for (int t = 0; t < THREADS && lo < n; t++) {
+                int a = lo;
+                int b = (int) Math.min(n, (long) lo + size);
+                tasks.add(POOL.submit(() -> kernel.chunk(in, a, b)));
+                lo = b;
+            }
+            for (ForkJoinTask<Object> t : tasks) {
+                Object p = t.join();
+                out.add(p);
+                have += (Integer) ((Object[]) p)[0];
+            }
+            size = Math.min(size * 2, 1 << 20);
+        }
+        out.add(lo);
+        return out;
+    }
 }

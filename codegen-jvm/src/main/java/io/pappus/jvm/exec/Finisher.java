@@ -81,7 +81,7 @@ final class Finisher {
         throw new AssertionError(sink);
     }
 
-    private static Columns collect(ColumnLayout out, List<Object> parts) {
+    static Columns collect(ColumnLayout out, List<Object> parts) {
         int total = 0;
         for (Object p : parts) {
             total += (Integer) ((Object[]) p)[0];

@@ -52,37 +52,71 @@ public final class FragmentExecutor {
     }
 
     private Object run(Fragment f, Terminal<?> terminal) {
-        Columns in = input(f);
-        Kernel k;
-        List<Object> shape = FragmentShape.key(f);
-        Shaped known = SHAPES.get(shape);
-        if (known != null) {
-            k = known.compiled().bind(known.generated().refsFor(f));  // only captured values change
-        } else {
-            GeneratedFragment g;
-            try {
-                g = FragmentGenerator.generate(f, f.describe());
-            } catch (Unsupported e) {
-                LOG.debug("fragment {} runs by reference: {}", f.id(), e.getMessage());
-                Object r = ReferenceFallback.pipeline(Finisher.objects(in), f.stages(), terminal);
-                return terminal instanceof Terminal.ToList<?> ? ColumnConverter.fromObjects((List<?>) r, f.outputType()) : r;
-            }
-            ClassCache.Compiled c = ClassCache.shared().get(g.className(), g.source()).compiled();
-            if (SHAPES.size() >= MAX_SHAPES) {
-                SHAPES.clear();  // crude bound: the keys hold lambda classes and IR
-            }
-            SHAPES.put(shape, new Shaped(g, c));
-            k = c.bind(g.refs());
+        return run(f, terminal, input(f));
+    }
+
+    private Object run(Fragment f, Terminal<?> terminal, Columns in) {
+        Kernel k = kernel(f);
+        if (k == null) {
+            Object r = ReferenceFallback.pipeline(Finisher.objects(in), f.stages(), terminal);
+            return terminal instanceof Terminal.ToList<?> ? ColumnConverter.fromObjects((List<?>) r, f.outputType()) : r;
         }
         List<Object> parts = ChunkRunner.run(k, in.leaves(), in.size());
         return Finisher.finish(f.sink(), sinkLayout(f), k, parts);
+    }
+
+    /** @return the fragment's compiled kernel bound to its values, or null when it runs by reference */
+    private static Kernel kernel(Fragment f) {
+        List<Object> shape = FragmentShape.key(f);
+        Shaped known = SHAPES.get(shape);
+        if (known != null) {
+            return known.compiled().bind(known.generated().refsFor(f));  // only captured values change
+        }
+        GeneratedFragment g;
+        try {
+            g = FragmentGenerator.generate(f, f.describe());
+        } catch (Unsupported e) {
+            LOG.debug("fragment {} runs by reference: {}", f.id(), e.getMessage());
+            return null;
+        }
+        ClassCache.Compiled c = ClassCache.shared().get(g.className(), g.source()).compiled();
+        if (SHAPES.size() >= MAX_SHAPES) {
+            SHAPES.clear();  // crude bound: the keys hold lambda classes and IR
+        }
+        SHAPES.put(shape, new Shaped(g, c));
+        return c.bind(g.refs());
+    }
+
+    /** @return the key column a key fragment computes over {@code in} */
+    Columns keyColumn(Fragment keyFragment, Columns in) {
+        return (Columns) run(keyFragment, new Terminal.ToList<>(), in);
+    }
+
+    /**
+     * @param f    a collecting fragment
+     * @param need how many leading outputs are wanted
+     * @return its first {@code need} outputs (fewer when it has fewer), scanning only a prefix
+     */
+    Columns prefix(Fragment f, long need) {
+        Columns in = input(f);
+        Kernel k = kernel(f);
+        ColumnLayout out = ColumnLayout.of(f.outputType());
+        Columns all;
+        if (k == null) {
+            all = (Columns) run(f, new Terminal.ToList<>(), in);
+        } else {
+            List<Object> parts = ChunkRunner.prefix(k, in.leaves(), in.size(), need);
+            BreakerCounters.scanned((Integer) parts.remove(parts.size() - 1));
+            all = parts.isEmpty() ? Columns.allocate(out, 0) : Finisher.collect(out, parts);
+        }
+        return new Columns(all.layout(), all.leaves(), (int) Math.min(all.size(), need));
     }
 
     private static ColumnLayout sinkLayout(Fragment f) {
         return ColumnLayout.of(f.sink() instanceof Sink.Aggregate a ? a.accumulate().argTypes().get(0) : f.outputType());
     }
 
-    private Columns columns(Fragment f) {
+    Columns columns(Fragment f) {
         return (Columns) run(f, new Terminal.ToList<>());
     }
 
@@ -92,6 +126,9 @@ public final class FragmentExecutor {
             return ColumnConverter.fromSource(s, f.inputType());
         } else if (op instanceof CacheOp c) {
             return c.slot().computeIfAbsent(cacheKey, k -> columns(f.feeds().get(0)));
+        }
+        if (NativeBreakers.whyNot(f.input()) == null) {
+            return NativeBreakers.run(f, this);
         }
         List<List<Object>> inputs = new ArrayList<>();
         for (Fragment feed : f.feeds()) {

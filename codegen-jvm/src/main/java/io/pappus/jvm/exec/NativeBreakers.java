@@ -1,0 +1,145 @@
+package io.pappus.jvm.exec;
+
+import io.pappus.api.query.DistinctOp;
+import io.pappus.api.query.GroupOp;
+import io.pappus.api.query.JoinOp;
+import io.pappus.api.query.OrderByOp;
+import io.pappus.api.query.TakeOp;
+import io.pappus.exec.column.ColumnLayout;
+import io.pappus.exec.column.Columns;
+import io.pappus.ir.Type;
+import io.pappus.jvm.codegen.GeneratedBreaker;
+import io.pappus.jvm.codegen.GroupGenerator;
+import io.pappus.jvm.codegen.JoinGenerator;
+import io.pappus.jvm.compile.ClassCache;
+import io.pappus.jvm.runtime.KeyOrder;
+import io.pappus.jvm.runtime.KeyTable;
+import io.pappus.plan.PlanNode;
+import io.pappus.plan.fragment.Fragment;
+
+import java.util.List;
+
+/**
+ * The pipeline breakers this backend runs natively over columns: take (early exit), groupBy,
+ * join, orderBy and distinct on primitive keys. {@link #whyNot} says, for explain and for the
+ * executor alike, when one keeps the reference path instead.
+ */
+public final class NativeBreakers {
+    private NativeBreakers() {
+    }
+
+    /**
+     * @param input a fragment's input node (a breaker)
+     * @return why it runs with reference semantics, or null when it runs natively
+     */
+    public static String whyNot(PlanNode input) {
+        Object op = input.op();
+        if (op instanceof TakeOp) {
+            return null;
+        } else if (op instanceof GroupOp) {
+            return GroupGenerator.whyNot(input);
+        } else if (op instanceof JoinOp) {
+            return JoinGenerator.whyNot(input);
+        } else if (op instanceof OrderByOp) {
+            Type k = input.lambda("key").resultType();
+            return k instanceof Type.Prim ? null : "orderBy key of type " + k + " is not primitive";
+        } else if (op instanceof DistinctOp) {
+            Type t = input.output();
+            return t instanceof Type.Prim ? null : "distinct on elements of type " + t + " (not primitive)";
+        }
+        return input.op().opName() + " is not compiled natively yet";
+    }
+
+    /** @return the breaker's output columns */
+    static Columns run(Fragment f, FragmentExecutor ex) {
+        PlanNode node = f.input();
+        Object op = node.op();
+        BreakerCounters.ran(op instanceof OrderByOp ? "orderBy" : node.op().opName());
+        if (op instanceof TakeOp t) {
+            return ex.prefix(f.feeds().get(0), t.n());
+        } else if (op instanceof GroupOp) {
+            Columns in = ex.columns(f.feeds().get(0));
+            GeneratedBreaker g = GroupGenerator.generate(node, f.id());
+            Object[] r = (Object[]) ClassCache.shared().get(g.className(), g.source()).compiled().bind(g.refs())
+                    .chunk(in.leaves(), 0, in.size());
+            return new Columns(ColumnLayout.of(node.output()), java.util.Arrays.copyOfRange(r, 1, r.length),
+                    (Integer) r[0]);
+        } else if (op instanceof JoinOp) {
+            return join(f, ex);
+        } else if (op instanceof OrderByOp o) {
+            Columns in = ex.columns(f.feeds().get(0));
+            Columns key = ex.keyColumn(KeyFragments.of(node, 0, node.lambda("key"), f.feeds().get(0).id()), in);
+            int[] order = KeyOrder.stableOrder(KeyOrder.sortBits(key.leaves()[0], in.size()), in.size(), o.descending());
+            return Gather.of(in, order, in.size());
+        } else if (op instanceof DistinctOp) {
+            Columns in = ex.columns(f.feeds().get(0));
+            long[] bits = KeyOrder.equalityBits(in.leaves()[0], in.size());
+            KeyTable seen = new KeyTable();
+            int[] keep = new int[in.size()];
+            int n = 0;
+            for (int i = 0; i < bits.length; i++) {
+                if (seen.id(bits[i]) == n) {
+                    keep[n++] = i;
+                }
+            }
+            return Gather.of(in, keep, n);
+        }
+        throw new AssertionError(op);
+    }
+
+    private static Columns join(Fragment f, FragmentExecutor ex) {
+        PlanNode node = f.input();
+        Fragment lf = f.feeds().get(0);
+        Fragment rf = f.feeds().get(1);
+        Columns left = ex.columns(lf);
+        Columns right = ex.columns(rf);
+        long[] lk = KeyOrder.equalityBits(ex.keyColumn(KeyFragments.of(node, 0, node.lambda("leftKey"), lf.id()), left)
+                .leaves()[0], left.size());
+        long[] rk = KeyOrder.equalityBits(ex.keyColumn(KeyFragments.of(node, 1, node.lambda("rightKey"), rf.id()), right)
+                .leaves()[0], right.size());
+        // build: per right key, its elements in input order as a linked chain
+        KeyTable table = new KeyTable();
+        int[] head = new int[Math.max(16, rk.length)];
+        int[] tail = new int[head.length];
+        int[] count = new int[head.length];
+        int[] next = new int[rk.length];
+        for (int j = 0; j < rk.length; j++) {
+            int g = table.id(rk[j]);
+            next[j] = -1;
+            if (count[g]++ == 0) {
+                head[g] = j;
+            } else {
+                next[tail[g]] = j;
+            }
+            tail[g] = j;
+        }
+        // probe in left order: the pairs come out in the reference's order
+        long total = 0;
+        int[] match = new int[lk.length];
+        for (int i = 0; i < lk.length; i++) {
+            match[i] = table.find(lk[i]);
+            total += match[i] < 0 ? 0 : count[match[i]];
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("join output of " + total + " elements exceeds one column");
+        }
+        int[] li = new int[(int) total];
+        int[] ri = new int[(int) total];
+        int p = 0;
+        for (int i = 0; i < lk.length; i++) {
+            for (int j = match[i] < 0 ? -1 : head[match[i]]; j >= 0; j = next[j]) {
+                li[p] = i;
+                ri[p++] = j;
+            }
+        }
+        GeneratedBreaker g = JoinGenerator.generate(node, f.id());
+        Object[] in = new Object[2 + left.leaves().length + right.leaves().length];
+        in[0] = li;
+        in[1] = ri;
+        System.arraycopy(left.leaves(), 0, in, 2, left.leaves().length);
+        System.arraycopy(right.leaves(), 0, in, 2 + left.leaves().length, right.leaves().length);
+        List<Object> parts = ChunkRunner.run(ClassCache.shared().get(g.className(), g.source()).compiled()
+                .bind(g.refs()), in, p);
+        return Finisher.collect(ColumnLayout.of(node.output()), parts);
+    }
+}
