@@ -273,7 +273,9 @@ public final class DataSet<T> {
     }
 
     /**
-     * The first {@code n} elements.
+     * The first {@code n} elements. Like {@code Stream.limit}, an engine may stop evaluating
+     * earlier operators once it has them, so a lambda that would throw only on a later element
+     * may not be called on it (the reference engine evaluates everything).
      *
      * @param n how many, at least 0
      * @return the shortened data set
