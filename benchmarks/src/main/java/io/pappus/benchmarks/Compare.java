@@ -1,108 +1,81 @@
 package io.pappus.benchmarks;
 
-import io.pappus.api.DataSet;
-import io.pappus.api.Engine;
-import io.pappus.api.Engines;
-import io.pappus.api.Target;
-import io.pappus.api.query.Terminal;
-import io.pappus.ir.SourceRef;
-import io.pappus.lift.LiftResult;
-import io.pappus.jvm.JvmEngine;
 import io.pappus.jvm.exec.ChunkRunner;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.function.DoubleSupplier;
+import java.util.Set;
 
 /**
- * Times W1 on Pappus and on hand-written Java in one run and writes {@code w1.csv}. Flags:
- * {@code --n=10000000 --reps=15 --out=benchmarks/results/w1.csv}. System.out is this tool's UI.
+ * The comparison runner: times the chosen workloads on Pappus and on their baselines in one
+ * process and writes {@code <workload>.csv}, {@code .md} and {@code .png} per workload.
+ * System.out is this tool's UI.
+ *
+ * <pre>
+ * java -Xmx8g -cp benchmarks/target/benchmarks.jar io.pappus.benchmarks.Compare \
+ *     --workloads=w6,w2,w3,w4 --options=10000000 --points=1000000 --sf=1 --reps=5
+ * </pre>
+ *
+ * Flags: {@code --workloads} (default {@code w1,w2,w3,w4,w6}; W6 always runs first, since it
+ * times the process's first query), {@code --n} (W1 doubles, 10M), {@code --options} (W2, 10M),
+ * {@code --points}, {@code --k}, {@code --iterations} (W3: 1M, 16, 10), {@code --sf} (W4, 1),
+ * {@code --reps} (timed runs per variant, median reported, 5), {@code --out} (a folder,
+ * {@code benchmarks/results}).
  */
 public final class Compare {
+    private static final Set<String> KNOWN = Set.of("workloads", "n", "options", "points", "k", "iterations", "sf",
+            "reps", "out");
+
     private Compare() {
     }
 
     /** @param args flags, see the class comment */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
+        Map<String, String> flags = parse(args);
+        List<String> workloads = new ArrayList<>(List.of(flags.getOrDefault("workloads", "w1,w2,w3,w4,w6")
+                .toLowerCase().split(",")));
+        int reps = intFlag(flags, "reps", 5);
+        Path out = Path.of(flags.getOrDefault("out", "benchmarks/results"));
+        if (workloads.remove("w6")) {
+            workloads.add(0, "w6");
+        }
+        System.out.printf("threads=%d, median of %d timed runs after %d warm-up runs%n", ChunkRunner.threads(),
+                reps, Math.max(1, reps / 2));
+        for (String w : workloads) {
+            switch (w) {
+                case "w1" -> Report.write(out, w, "W1: map, filter, sum over doubles",
+                        W1.run(intFlag(flags, "n", 10_000_000), reps));
+                case "w2" -> Report.write(out, w, "W2: Black-Scholes", W2.run(intFlag(flags, "options", 10_000_000),
+                        reps));
+                case "w3" -> Report.write(out, w, "W3: k-means, 4-d", W3.run(intFlag(flags, "points", 1_000_000),
+                        intFlag(flags, "k", 16), intFlag(flags, "iterations", 10), reps));
+                case "w4" -> Report.write(out, w, "W4: TPC-H Q1 and Q6",
+                        W4.run(Double.parseDouble(flags.getOrDefault("sf", "1")), reps));
+                case "w6" -> Report.write(out, w, "W6: small-query latency", W6.run(reps));
+                default -> throw new IllegalArgumentException("unknown workload '" + w
+                        + "': --workloads takes a comma-separated subset of w1,w2,w3,w4,w6");
+            }
+        }
+    }
+
+    private static Map<String, String> parse(String[] args) {
         Map<String, String> flags = new LinkedHashMap<>();
         for (String a : args) {
             String[] kv = a.replaceFirst("^--", "").split("=", 2);
+            if (!a.startsWith("--") || !KNOWN.contains(kv[0])) {
+                throw new IllegalArgumentException("unknown argument '" + a + "': the flags are --"
+                        + String.join(", --", KNOWN.stream().sorted().toList()));
+            }
             flags.put(kv[0], kv.length > 1 ? kv[1] : "true");
         }
-        int n = Integer.parseInt(flags.getOrDefault("n", "10000000"));
-        int reps = Integer.parseInt(flags.getOrDefault("reps", "15"));
-        Path out = Path.of(flags.getOrDefault("out", "benchmarks/results/w1.csv"));
-        double[] xs = new Random(42).doubles(n).toArray();
-
-        Latency latency = Latency.measure(reps);
-        Engine jvm = Engines.local(Target.JVM);  // the real lambda lifter
-        Engine opaque = new JvmEngine((fn, types) -> new LiftResult.Opaque("benchmark: kept opaque", SourceRef.UNKNOWN));
-        String plan = jvm.explain(DataSet.from(xs).map(W1Ir.SQUARE).filter(W1Ir.above(0.25)).node(),
-                new Terminal.Reduce<>(0.0, W1Ir.SUM));
-        if (!plan.contains("compiled natively: predicated loop") || plan.contains("opaque")) {
-            throw new IllegalStateException("W1 is not lifted and predicated:\n" + plan);
-        }
-        Map<String, DoubleSupplier> runs = new LinkedHashMap<>();
-        runs.put("bandwidth floor (parallel plain sum, 4 acc)", () -> Loops.parallelPlainSum(xs));
-        runs.put("pappus JVM (lifted lambdas, predicated)", () -> DataSet.from(xs).map(W1Ir.SQUARE)
-                .filter(W1Ir.above(0.25)).on(jvm).reduce(0.0, W1Ir.SUM));
-        runs.put("pappus JVM (lambdas kept opaque)", () -> DataSet.from(xs).map(W1Ir.SQUARE)
-                .filter(W1Ir.above(0.25)).on(opaque).reduce(0.0, W1Ir.SUM));
-        runs.put("naive loop, 1 thread", () -> Loops.naive(xs, 0, xs.length));
-        runs.put("naive loop, parallel over the same chunks", () -> Loops.parallelNaive(xs));
-        runs.put("DoubleStream.parallel()", () -> Arrays.stream(xs).parallel().map(x -> x * x).filter(x -> x > 0.25)
-                .reduce(0.0, Double::sum));
-        runs.put("Stream<Double>.parallel()", () -> Arrays.stream(xs).boxed().parallel().map(x -> x * x)
-                .filter(x -> x > 0.25).reduce(0.0, Double::sum));
-
-        Map<String, Double> medians = new LinkedHashMap<>();
-        for (Map.Entry<String, DoubleSupplier> e : runs.entrySet()) {
-            medians.put(e.getKey(), median(e.getValue(), reps));
-        }
-        double floor = medians.values().iterator().next();
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
-            w.println("variant,n,threads,median_ms,ratio_to_floor");
-            System.out.printf("W1, n=%d, threads=%d, median of %d runs%n", n, ChunkRunner.threads(), reps);
-            for (Map.Entry<String, Double> e : medians.entrySet()) {
-                w.printf("\"%s\",%d,%d,%.3f,%.2f%n", e.getKey(), n, ChunkRunner.threads(), e.getValue(),
-                        e.getValue() / floor);
-                System.out.printf("  %-48s %9.3f ms  %6.2fx floor%n", e.getKey(), e.getValue(), e.getValue() / floor);
-            }
-            w.printf("\"latency: first query in process (lift+plan+compile, cold Janino)\",,,%.3f,%n", latency.firstMs);
-            w.printf("\"latency: new query shape, warm (plan+generate+compile)\",,,%.3f,%n", latency.newShapeMs);
-            w.printf("\"latency: same shape, new captured constant, overhead\",,,%.4f,%n", latency.repeatOverheadMs);
-        }
-        System.out.printf("  first query in process (cold Janino):     %9.3f ms%n", latency.firstMs);
-        System.out.printf("  new query shape, warm:                    %9.3f ms%n", latency.newShapeMs);
-        System.out.printf("  same shape, new constant, overhead:       %9.1f us (class cache hit: %s)%n",
-                latency.repeatOverheadMs * 1000, latency.cacheHit);
-        System.out.println("wrote " + out);
+        return flags;
     }
 
-    static double median(DoubleSupplier run, int reps) {
-        double sink = 0;
-        for (int i = 0; i < Math.max(3, reps / 2); i++) {
-            sink += run.getAsDouble();
-        }
-        List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < reps; i++) {
-            long t0 = System.nanoTime();
-            sink += run.getAsDouble();
-            ms.add((System.nanoTime() - t0) / 1e6);
-        }
-        if (sink == 42.4242) {
-            System.out.println();
-        }
-        ms.sort(null);
-        return ms.get(ms.size() / 2);
+    private static int intFlag(Map<String, String> flags, String name, int fallback) {
+        String v = flags.get(name);
+        return v == null ? fallback : Integer.parseInt(v.replace("_", ""));
     }
 }

@@ -1,0 +1,33 @@
+package io.pappus.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Medians of repeated runs, after warm-up runs the JIT can compile. */
+final class Timing {
+    /** Keeps results reachable so the JIT cannot drop the work that made them. */
+    private static volatile Object sink;
+
+    private Timing() {
+    }
+
+    /**
+     * @param run  the work
+     * @param reps timed runs; {@code max(1, reps / 2)} untimed runs go first
+     * @return the median wall time of the timed runs, in milliseconds
+     */
+    static double medianMs(Callable<Object> run, int reps) throws Exception {
+        for (int i = 0; i < Math.max(1, reps / 2); i++) {
+            sink = run.call();
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            sink = run.call();
+            ms.add((System.nanoTime() - t0) / 1e6);
+        }
+        ms.sort(null);
+        return ms.get(ms.size() / 2);
+    }
+}

@@ -1,0 +1,42 @@
+package io.pappus.benchmarks;
+
+import io.pappus.api.DataSet;
+import io.pappus.api.Engine;
+import io.pappus.api.Engines;
+import io.pappus.api.Target;
+import io.pappus.samples.BlackScholesBench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** W2: the Black-Scholes sample's map over {@code n} option records, every price returned. */
+final class W2 {
+    private W2() {
+    }
+
+    static List<Row> run(int n, int reps) throws Exception {
+        BlackScholesBench bench = new BlackScholesBench(n);
+        Engine jvm = Engines.local(Target.JVM);
+        Engine auto = Engines.local(Target.AUTO);
+        DataSet<?> cached = bench.cache(jvm);
+        List<Variant> variants = new ArrayList<>(List.of(
+                Variant.anchor("hand loop, 1 thread", bench::handLoop),
+                Variant.anchor("hand loop, parallel over the same chunks", bench::handLoopParallel),
+                Variant.anchor("Stream.parallel().map(price).toList()", bench::parallelStream),
+                Variant.pappus("Pappus JVM, from(List) per run (layout included)", () -> bench.pappus(jvm)),
+                Variant.pappus("Pappus AUTO, from(List) per run", () -> bench.pappus(auto)),
+                Variant.pappus("Pappus JVM, cached DataSet", () -> bench.pappusCached(cached))));
+        variants.add(openCl(bench));
+        return Measure.group("W2", n + " options", variants, BlackScholesBench::digest, 1e-9, reps);
+    }
+
+    private static Variant openCl(BlackScholesBench bench) {
+        String name = "Pappus OPENCL, from(List) per run";
+        try {
+            Engine ocl = Engines.local(Target.OPENCL);
+            return Variant.pappus(name, () -> bench.pappus(ocl));
+        } catch (IllegalStateException e) {
+            return Variant.unavailable(name, "not available: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.pappus.benchmarks;
+
+import io.pappus.api.DataSet;
+import io.pappus.api.Engine;
+import io.pappus.api.Engines;
+import io.pappus.api.Target;
+import io.pappus.samples.TpchBaselines;
+import io.pappus.samples.TpchBench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** W4: TPC-H Q1 and Q6 over the samples' generated {@code lineitem} at a scale factor. */
+final class W4 {
+    private W4() {
+    }
+
+    static List<Row> run(double sf, int reps) throws Exception {
+        TpchBench bench = new TpchBench(sf);
+        TpchBaselines hand = new TpchBaselines(bench);
+        Engine jvm = Engines.local(Target.JVM);
+        DataSet<?> cached = bench.cache(jvm);
+        String size = "SF " + sf + ", " + bench.size() + " rows";
+        List<Row> rows = new ArrayList<>();
+        try (DuckDbTpch duck = new DuckDbTpch(bench.columns())) {
+            // DuckDB sums exact decimals, the rest doubles: 1e-9 relative is the samples' bound.
+            rows.addAll(Measure.group("Q1", size, List.of(
+                    Variant.anchor("hand loop over LineItem[], 1 thread", () -> hand.q1HandLoop(false)),
+                    Variant.anchor("hand loop over LineItem[], parallel chunks", () -> hand.q1HandLoop(true)),
+                    Variant.anchor("DuckDB (JDBC, in-process, data loaded)", duck::q1),
+                    Variant.anchor("Stream.parallel()", hand::q1ParallelStream),
+                    Variant.pappus("Pappus JVM from LineItem[] (layout included)", () -> bench.q1(jvm)),
+                    Variant.pappus("Pappus JVM on cached DataSet", () -> bench.q1(cached))),
+                    TpchBench::q1Digest, 1e-9, reps));
+            rows.addAll(Measure.group("Q6", size, List.of(
+                    Variant.anchor("hand loop over LineItem[], 1 thread", () -> hand.q6HandLoop(false)),
+                    Variant.anchor("hand loop over LineItem[], parallel chunks", () -> hand.q6HandLoop(true)),
+                    Variant.anchor("DuckDB (JDBC, in-process, data loaded)", duck::q6),
+                    Variant.anchor("Stream.parallel()", hand::q6ParallelStream),
+                    Variant.pappus("Pappus JVM from LineItem[] (layout included)", () -> bench.q6(jvm)),
+                    Variant.pappus("Pappus JVM on cached DataSet", () -> bench.q6(cached))),
+                    TpchBench::q6Digest, 1e-9, reps));
+        }
+        return rows;
+    }
+}
