@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class IrValues {
     private static final Map<Class<?>, Method[]> ACCESSORS = new ConcurrentHashMap<>();
     private static final Map<Class<?>, MethodHandle> CONSTRUCTORS = new ConcurrentHashMap<>();
+    private static final Map<ClassKey, Class<?>> CLASSES = new ConcurrentHashMap<>();
 
     private IrValues() {
     }
@@ -93,11 +94,19 @@ public final class IrValues {
      * @return the class
      */
     public static Class<?> classFor(String name, ClassLoader loader) {
-        try {
-            return Class.forName(name, false, loader != null ? loader : IrValues.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("record class " + name + " is not visible from " + loader, e);
-        }
+        ClassLoader l = loader != null ? loader : IrValues.class.getClassLoader();
+        // Called once per output record at the edge: Class.forName there costs more than the record.
+        return CLASSES.computeIfAbsent(new ClassKey(l, name), k -> {
+            try {
+                return Class.forName(k.name(), false, k.loader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("record class " + k.name() + " is not visible from " + k.loader(), e);
+            }
+        });
+    }
+
+    /** A class name as seen from one loader. */
+    private record ClassKey(ClassLoader loader, String name) {
     }
 
     /**

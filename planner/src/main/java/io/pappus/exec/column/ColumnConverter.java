@@ -120,6 +120,16 @@ public final class ColumnConverter {
             a[i] = (short) (int) (Integer) v;
         } else if (array instanceof char[] a) {
             a[i] = (char) (int) (Integer) v;
+        } else if (array instanceof double[] a) {
+            a[i] = (Double) v;
+        } else if (array instanceof int[] a) {
+            a[i] = (Integer) v;
+        } else if (array instanceof long[] a) {
+            a[i] = (Long) v;
+        } else if (array instanceof float[] a) {
+            a[i] = (Float) v;
+        } else if (array instanceof Object[] a) {
+            a[i] = v;
         } else {
             Array.set(array, i, v);
         }
@@ -131,7 +141,18 @@ public final class ColumnConverter {
      * @return the IR value stored there (sub-int kinds as {@code Integer})
      */
     public static Object load(Object array, int i) {
-        if (array instanceof byte[] a) {
+        // Typed branches first: java.lang.reflect.Array is slow on the per-element edge path.
+        if (array instanceof double[] a) {
+            return a[i];
+        } else if (array instanceof int[] a) {
+            return a[i];
+        } else if (array instanceof long[] a) {
+            return a[i];
+        } else if (array instanceof Object[] a) {
+            return a[i];
+        } else if (array instanceof float[] a) {
+            return a[i];
+        } else if (array instanceof byte[] a) {
             return (int) a[i];
         } else if (array instanceof short[] a) {
             return (int) a[i];
