@@ -1,7 +1,6 @@
 package io.pappus.benchmarks;
 
 import io.pappus.jvm.exec.ChunkRunner;
-import io.pappus.samples.TpchBench;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 

@@ -4,8 +4,6 @@ import io.pappus.api.DataSet;
 import io.pappus.api.Engine;
 import io.pappus.api.Engines;
 import io.pappus.api.Target;
-import io.pappus.samples.TpchBaselines;
-import io.pappus.samples.TpchBench;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -27,11 +27,11 @@ public final class BlackScholes {
      * @param r risk-free rate, continuously compounded
      * @param v volatility
      */
-    record Option(double s, double k, double t, double r, double v) {
+    public record Option(double s, double k, double t, double r, double v) {
     }
 
     /** Both prices of one option. */
-    record Price(double call, double put) {
+    public record Price(double call, double put) {
     }
 
     private BlackScholes() {
@@ -44,7 +44,7 @@ public final class BlackScholes {
      * @param o the option
      * @return its call and put prices
      */
-    static Price price(Option o) {
+    public static Price price(Option o) {
         double sqrtT = Math.sqrt(o.t());
         double d1 = (Math.log(o.s() / o.k()) + (o.r() + o.v() * o.v() / 2) * o.t()) / (o.v() * sqrtT);
         double d2 = d1 - o.v() * sqrtT;
@@ -61,7 +61,7 @@ public final class BlackScholes {
      * @param x the point
      * @return P(Z <= x) for a standard normal Z
      */
-    static double cnd(double x) {
+    public static double cnd(double x) {
         double l = Math.abs(x);
         double k = 1.0 / (1.0 + 0.2316419 * l);
         double poly = k * (0.319381530 + k * (-0.356563782 + k * (1.781477937 + k * (-1.821255978
@@ -78,7 +78,7 @@ public final class BlackScholes {
      * @param seed the generator's seed
      * @return the options
      */
-    static List<Option> generate(int n, long seed) {
+    public static List<Option> generate(int n, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         return IntStream.range(0, n)
                 .mapToObj(i -> new Option(rnd.nextDouble(10, 100), rnd.nextDouble(10, 100),
@@ -91,12 +91,12 @@ public final class BlackScholes {
      * @param engine  where to run
      * @return each option's prices, in order
      */
-    static List<Price> priceAll(List<Option> options, Engine engine) {
+    public static List<Price> priceAll(List<Option> options, Engine engine) {
         return DataSet.from(options).on(engine).map(BlackScholes::price).toList();
     }
 
     /** @return the same prices with a plain loop */
-    static List<Price> priceAllPlainJava(List<Option> options) {
+    public static List<Price> priceAllPlainJava(List<Option> options) {
         Price[] prices = new Price[options.size()];
         for (int i = 0; i < prices.length; i++) {
             prices[i] = price(options.get(i));

@@ -15,14 +15,14 @@ import java.time.LocalDate;
  * @param lineStatus    L_LINESTATUS: 'O' if shipped after 1995-06-17, else 'F'
  * @param shipDate      L_SHIPDATE as days since the epoch, 1992-01-02..1998-12-01
  */
-record LineItem(double quantity, double extendedPrice, double discount, double tax, char returnFlag,
+public record LineItem(double quantity, double extendedPrice, double discount, double tax, char returnFlag,
                 char lineStatus, int shipDate) {
 
     /**
      * @param iso a date such as {@code "1994-01-01"}
      * @return it as days since 1970-01-01, the unit of {@link #shipDate()}
      */
-    static int day(String iso) {
+    public static int day(String iso) {
         return (int) LocalDate.parse(iso).toEpochDay();
     }
 }

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * List<LineItem> rows = LineItemGenerator.generate(0.01, 42);   // about 60,000 rows
  * }</pre>
  */
-final class LineItemGenerator {
+public final class LineItemGenerator {
     private static final int START_DATE = LineItem.day("1992-01-01");
     private static final int LAST_ORDER_DATE = LineItem.day("1998-12-31") - 151;
     private static final int CURRENT_DATE = LineItem.day("1995-06-17");
@@ -27,7 +27,7 @@ final class LineItemGenerator {
      * @param seed        the generator's seed
      * @return the rows, order by order
      */
-    static List<LineItem> generate(double scaleFactor, long seed) {
+    public static List<LineItem> generate(double scaleFactor, long seed) {
         long orders = Math.round(1_500_000 * scaleFactor);
         long parts = Math.max(1, Math.round(200_000 * scaleFactor));
         SplittableRandom rnd = new SplittableRandom(seed);

@@ -31,18 +31,18 @@ import java.util.TreeMap;
  */
 public final class TpchQ1 {
     /** The spec's validation parameter: 90 days before 1998-12-01. */
-    static final String CUTOFF = "1998-09-02";
+    public static final String CUTOFF = "1998-09-02";
 
     /** The running sums of one group; immutable, as a group's seed must be. */
-    record Sums(double quantity, double basePrice, double discountedPrice, double charge, double discount,
+    public record Sums(double quantity, double basePrice, double discountedPrice, double charge, double discount,
                 long count) {
     }
 
     /** One line of the report. */
-    record Row(char returnFlag, char lineStatus, double sumQty, double sumBasePrice, double sumDiscPrice,
+    public record Row(char returnFlag, char lineStatus, double sumQty, double sumBasePrice, double sumDiscPrice,
                double sumCharge, double avgQty, double avgPrice, double avgDisc, long count) {
 
-        static Row of(int group, Sums s) {
+        public static Row of(int group, Sums s) {
             return new Row((char) (group >> 8), (char) (group & 0xFF), s.quantity(), s.basePrice(),
                     s.discountedPrice(), s.charge(), s.quantity() / s.count(), s.basePrice() / s.count(),
                     s.discount() / s.count(), s.count());
@@ -63,7 +63,7 @@ public final class TpchQ1 {
      * Both grouping columns in one int, flag first, so the groups sort as the query orders
      * them: the flags are ASCII letters and fit in 8 bits.
      */
-    static int group(char returnFlag, char lineStatus) {
+    public static int group(char returnFlag, char lineStatus) {
         return returnFlag << 8 | lineStatus;
     }
 
@@ -73,7 +73,7 @@ public final class TpchQ1 {
      * @param lineitem the table
      * @return the report's rows, in order
      */
-    static DataSet<Row> report(DataSet<LineItem> lineitem) {
+    public static DataSet<Row> report(DataSet<LineItem> lineitem) {
         int cutoff = LineItem.day(CUTOFF);
         return lineitem.filter(l -> l.shipDate() <= cutoff)
                 .groupBy(l -> group(l.returnFlag(), l.lineStatus()))
@@ -90,7 +90,7 @@ public final class TpchQ1 {
     }
 
     /** @return the same report with a TreeMap of arrays */
-    static List<Row> reportPlainJava(List<LineItem> lineitem) {
+    public static List<Row> reportPlainJava(List<LineItem> lineitem) {
         int cutoff = LineItem.day(CUTOFF);
         TreeMap<Integer, double[]> groups = new TreeMap<>();
         for (LineItem l : lineitem) {
@@ -114,7 +114,7 @@ public final class TpchQ1 {
      * Whether two reports agree: the same groups in the same order, counts exact, sums and
      * averages within {@code relative}.
      */
-    static boolean agree(List<Row> a, List<Row> b, double relative) {
+    public static boolean agree(List<Row> a, List<Row> b, double relative) {
         if (a.size() != b.size()) {
             return false;
         }

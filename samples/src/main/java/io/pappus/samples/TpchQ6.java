@@ -25,10 +25,10 @@ public final class TpchQ6 {
      * The spec's validation parameters. The discount bounds are written out: in doubles,
      * {@code 0.06 + 0.01} is not the double nearest to 0.07 that the data holds.
      */
-    static final String FROM = "1994-01-01";
-    static final double MIN_DISCOUNT = 0.05;
-    static final double MAX_DISCOUNT = 0.07;
-    static final double MAX_QUANTITY = 24;
+    public static final String FROM = "1994-01-01";
+    public static final double MIN_DISCOUNT = 0.05;
+    public static final double MAX_DISCOUNT = 0.07;
+    public static final double MAX_QUANTITY = 24;
 
     private TpchQ6() {
     }
@@ -40,7 +40,7 @@ public final class TpchQ6 {
      * @return the rows shipped in the year from {@link #FROM} with a 5..7% discount and fewer
      *         than 24 units
      */
-    static DataSet<LineItem> selected(DataSet<LineItem> lineitem) {
+    public static DataSet<LineItem> selected(DataSet<LineItem> lineitem) {
         int from = LineItem.day(FROM);
         int to = LineItem.day(FROM) + 365; // 1994 is no leap year
         double minDiscount = MIN_DISCOUNT;
@@ -56,12 +56,12 @@ public final class TpchQ6 {
      * @param engine   where to run
      * @return the revenue
      */
-    static double revenue(List<LineItem> lineitem, Engine engine) {
+    public static double revenue(List<LineItem> lineitem, Engine engine) {
         return selected(DataSet.from(lineitem).on(engine)).sum(l -> l.extendedPrice() * l.discount());
     }
 
     /** @return the same revenue with a plain loop */
-    static double revenuePlainJava(List<LineItem> lineitem) {
+    public static double revenuePlainJava(List<LineItem> lineitem) {
         int from = LineItem.day(FROM);
         int to = LineItem.day("1995-01-01");
         double revenue = 0;

@@ -1,7 +1,8 @@
-package io.pappus.samples;
+package io.pappus.benchmarks;
 
 import io.pappus.api.DataSet;
 import io.pappus.api.Engine;
+import io.pappus.samples.BlackScholes;
 import io.pappus.jvm.exec.ChunkRunner;
 
 import java.util.Arrays;

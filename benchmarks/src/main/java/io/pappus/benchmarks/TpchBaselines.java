@@ -1,5 +1,8 @@
-package io.pappus.samples;
+package io.pappus.benchmarks;
 
+import io.pappus.samples.LineItem;
+import io.pappus.samples.TpchQ1;
+import io.pappus.samples.TpchQ6;
 import io.pappus.jvm.exec.ChunkRunner;
 
 import java.util.ArrayList;

@@ -1,7 +1,11 @@
-package io.pappus.samples;
+package io.pappus.benchmarks;
 
 import io.pappus.api.DataSet;
 import io.pappus.api.Engine;
+import io.pappus.samples.LineItem;
+import io.pappus.samples.LineItemGenerator;
+import io.pappus.samples.TpchQ1;
+import io.pappus.samples.TpchQ6;
 
 import java.util.List;
 
