@@ -3,6 +3,7 @@ package io.pappus.exec;
 import io.pappus.ir.BinOp;
 import io.pappus.ir.PrimKind;
 import io.pappus.ir.UnOp;
+import io.pappus.lift.IrValues;
 
 /**
  * Java's meaning of the IR's operators on IR values, for the interpreter. Every backend must
@@ -198,25 +199,6 @@ final class Semantics {
     }
 
     static Object arrayGet(Object array, int i) {
-        if (array instanceof double[] a) {
-            return a[i];
-        } else if (array instanceof int[] a) {
-            return a[i];
-        } else if (array instanceof long[] a) {
-            return a[i];
-        } else if (array instanceof float[] a) {
-            return a[i];
-        } else if (array instanceof Object[] a) {
-            return a[i];
-        } else if (array instanceof boolean[] a) {
-            return a[i];
-        } else if (array instanceof byte[] a) {
-            return (int) a[i];
-        } else if (array instanceof short[] a) {
-            return (int) a[i];
-        } else if (array instanceof char[] a) {
-            return (int) a[i];
-        }
-        throw new IllegalStateException("not an IR array: " + array);
+        return IrValues.arrayElement(array, i);
     }
 }

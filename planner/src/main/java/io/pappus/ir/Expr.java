@@ -13,6 +13,37 @@ public sealed interface Expr extends Serializable {
     Type type();
 
     /**
+     * @param e an expression
+     * @return its direct sub-expressions, in evaluation order
+     */
+    static List<Expr> children(Expr e) {
+        if (e instanceof Expr.Unary u) {
+            return List.of(u.operand());
+        } else if (e instanceof Expr.Binary b) {
+            return List.of(b.left(), b.right());
+        } else if (e instanceof Expr.Cast c) {
+            return List.of(c.operand());
+        } else if (e instanceof Expr.Select s) {
+            return List.of(s.cond(), s.ifTrue(), s.ifFalse());
+        } else if (e instanceof Expr.Call c) {
+            return c.args();
+        } else if (e instanceof Expr.Invoke i) {
+            return i.args();
+        } else if (e instanceof Expr.GetField g) {
+            return List.of(g.target());
+        } else if (e instanceof Expr.New n) {
+            return n.args();
+        } else if (e instanceof Expr.ArrayLength a) {
+            return List.of(a.array());
+        } else if (e instanceof Expr.ArrayGet a) {
+            return List.of(a.array(), a.index());
+        } else if (e instanceof Expr.Const || e instanceof Expr.Local) {
+            return List.of();
+        }
+        throw new AssertionError(e);
+    }
+
+    /**
      * A literal. Values: {@code Boolean}; {@code Integer} for byte, short, char and int;
      * {@code Long}; {@code Float}; {@code Double}; {@code String}.
      *

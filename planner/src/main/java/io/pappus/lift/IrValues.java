@@ -121,6 +121,35 @@ public final class IrValues {
     }
 
     /**
+     * @param array an IR array or a column (a primitive array or {@code Object[]})
+     * @param i     an index
+     * @return the IR value stored there (sub-int kinds as {@code Integer})
+     */
+    public static Object arrayElement(Object array, int i) {
+        // Typed branches, most common first: java.lang.reflect.Array is slow on per-element paths.
+        if (array instanceof double[] a) {
+            return a[i];
+        } else if (array instanceof int[] a) {
+            return a[i];
+        } else if (array instanceof long[] a) {
+            return a[i];
+        } else if (array instanceof Object[] a) {
+            return a[i];
+        } else if (array instanceof float[] a) {
+            return a[i];
+        } else if (array instanceof boolean[] a) {
+            return a[i];
+        } else if (array instanceof byte[] a) {
+            return (int) a[i];
+        } else if (array instanceof short[] a) {
+            return (int) a[i];
+        } else if (array instanceof char[] a) {
+            return (int) a[i];
+        }
+        throw new IllegalArgumentException("not an IR array: " + array);
+    }
+
+    /**
      * @param kind a primitive kind
      * @return its zero as an IR value
      */

@@ -128,7 +128,7 @@ final class LambdaCheck {
         if (e instanceof Expr.Invoke inv) {
             out.add(inv.function());
         }
-        for (Expr c : children(e)) {
+        for (Expr c : Expr.children(e)) {
             callees(c, out);
         }
     }
@@ -229,36 +229,9 @@ final class LambdaCheck {
         if (!(e instanceof Expr.ArrayLength)) {
             complete(e.type(), "an expression");
         }
-        for (Expr c : children(e)) {
+        for (Expr c : Expr.children(e)) {
             expr(c, depth + 1);
         }
-    }
-
-    private static List<Expr> children(Expr e) {
-        if (e instanceof Expr.Unary u) {
-            return List.of(u.operand());
-        } else if (e instanceof Expr.Binary b) {
-            return List.of(b.left(), b.right());
-        } else if (e instanceof Expr.Cast c) {
-            return List.of(c.operand());
-        } else if (e instanceof Expr.Select s) {
-            return List.of(s.cond(), s.ifTrue(), s.ifFalse());
-        } else if (e instanceof Expr.Call c) {
-            return c.args();
-        } else if (e instanceof Expr.Invoke i) {
-            return i.args();
-        } else if (e instanceof Expr.GetField g) {
-            return List.of(g.target());
-        } else if (e instanceof Expr.New n) {
-            return n.args();
-        } else if (e instanceof Expr.ArrayLength a) {
-            return List.of(a.array());
-        } else if (e instanceof Expr.ArrayGet a) {
-            return List.of(a.array(), a.index());
-        } else if (e instanceof Expr.Const || e instanceof Expr.Local) {
-            return List.of();
-        }
-        throw new AssertionError(e);
     }
 
     private void local(String name) {

@@ -141,25 +141,7 @@ public final class ColumnConverter {
      * @return the IR value stored there (sub-int kinds as {@code Integer})
      */
     public static Object load(Object array, int i) {
-        // Typed branches first: java.lang.reflect.Array is slow on the per-element edge path.
-        if (array instanceof double[] a) {
-            return a[i];
-        } else if (array instanceof int[] a) {
-            return a[i];
-        } else if (array instanceof long[] a) {
-            return a[i];
-        } else if (array instanceof Object[] a) {
-            return a[i];
-        } else if (array instanceof float[] a) {
-            return a[i];
-        } else if (array instanceof byte[] a) {
-            return (int) a[i];
-        } else if (array instanceof short[] a) {
-            return (int) a[i];
-        } else if (array instanceof char[] a) {
-            return (int) a[i];
-        }
-        return Array.get(array, i);
+        return IrValues.arrayElement(array, i);
     }
 
     /** A read-only list view that builds each element from the columns on access. */
