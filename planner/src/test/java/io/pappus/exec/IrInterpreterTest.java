@@ -79,6 +79,25 @@ class IrInterpreterTest {
     }
 
     @Test
+    void zeroDivisorsThrowForEveryIntegerOperation() {
+        Var x = new Var("p0", Type.INT);
+        Var y = new Var("p0", Type.LONG);
+        Function floorMod = new Function("main", List.of(x), Type.INT, List.of(), List.of(new Stmt.Return(
+                new Expr.Call(Intrinsic.FLOOR_MOD, List.of(i(1), x.read()), Type.INT))));
+        Function floorDiv = new Function("main", List.of(x), Type.INT, List.of(), List.of(new Stmt.Return(
+                new Expr.Call(Intrinsic.FLOOR_DIV, List.of(i(1), x.read()), Type.INT))));
+        Function rem = new Function("main", List.of(y), Type.LONG, List.of(), List.of(new Stmt.Return(
+                new Expr.Binary(BinOp.REM, new Expr.Const(Type.LONG, 1L), y.read(), Type.LONG))));
+        for (int k = 0; k < 3; k++) {  // and again, once every layout is cached
+            assertEquals(1, interp.call(unit(floorMod), List.of(), 5));
+            assertThrows(ArithmeticException.class, () -> interp.call(unit(floorMod), List.of(), 0));
+            assertThrows(ArithmeticException.class, () -> interp.call(unit(floorDiv), List.of(), 0));
+            assertEquals(1L, interp.call(unit(rem), List.of(), 4L));
+            assertThrows(ArithmeticException.class, () -> interp.call(unit(rem), List.of(), 0L));
+        }
+    }
+
+    @Test
     void helpersStructsArraysAndIntrinsics() {
         Type.Struct point = new Type.Struct("io.pappus.exec.P",
                 List.of(new Type.Field("x", Type.DOUBLE), new Type.Field("y", Type.DOUBLE)));
