@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <pre>{@code
  * LiftResult r = LambdaLifter.shared().lift((Fn<Double, Double>) x -> x * 2.0, List.of(Type.DOUBLE));
  * if (r instanceof LiftResult.Lifted l) {
- *     System.out.println(IrPrinter.print(l.ir()));   // fn main(p0: double) -> double { return p0 * 2.0; }
+ *     String ir = IrPrinter.print(l.ir());   // fn main(p0: double) -> double { return p0 * 2.0; }
  * }
  * }</pre>
  *

@@ -1,5 +1,6 @@
 package io.pappus.cluster.remote;
 
+import io.pappus.exec.column.ColumnLayout;
 import io.pappus.ir.PrimKind;
 import io.pappus.ir.Type;
 
@@ -73,18 +74,9 @@ public final class IrValueCheck {
 
     /**
      * @param k a primitive kind
-     * @return the Java array class that holds it
+     * @return the Java array class that holds it (the same class a column of it has)
      */
     static Class<?> primitiveArrayOf(PrimKind k) {
-        return switch (k) {
-            case BOOLEAN -> boolean[].class;
-            case BYTE -> byte[].class;
-            case SHORT -> short[].class;
-            case CHAR -> char[].class;
-            case INT -> int[].class;
-            case LONG -> long[].class;
-            case FLOAT -> float[].class;
-            case DOUBLE -> double[].class;
-        };
+        return ColumnLayout.arrayClass(Type.of(k));
     }
 }
