@@ -53,7 +53,7 @@ public final class TpchBaselines {
     public Object q1ParallelStream() {
         TreeMap<Integer, double[]> groups = Arrays.stream(rows).parallel().filter(l -> l.shipDate() <= CUTOFF)
                 .collect(Collectors.groupingBy(l -> TpchQ1.group(l.returnFlag(), l.lineStatus()), TreeMap::new,
-                        Collector.of(() -> new double[6], Q1Sums::accumulate, Q1Sums::combine)));
+                        Collector.of(() -> new double[6], TpchQ1::accumulate, Q1Sums::combine)));
         List<TpchQ1.Row> report = new ArrayList<>();
         groups.forEach((g, s) -> report.add(Q1Sums.row(g, s)));
         return report;
@@ -108,7 +108,7 @@ public final class TpchBaselines {
             for (int i = lo; i < hi; i++) {
                 LineItem l = rows[i];
                 if (l.shipDate() <= CUTOFF) {
-                    accumulate(slot(TpchQ1.group(l.returnFlag(), l.lineStatus())), l);
+                    TpchQ1.accumulate(slot(TpchQ1.group(l.returnFlag(), l.lineStatus())), l);
                 }
             }
             return this;
@@ -139,16 +139,6 @@ public final class TpchBaselines {
             List<TpchQ1.Row> report = new ArrayList<>();
             ordered.forEach((g, s) -> report.add(row(g, s)));
             return report;
-        }
-
-        static void accumulate(double[] s, LineItem l) {
-            double discounted = l.extendedPrice() * (1 - l.discount());
-            s[0] += l.quantity();
-            s[1] += l.extendedPrice();
-            s[2] += discounted;
-            s[3] += discounted * (1 + l.tax());
-            s[4] += l.discount();
-            s[5]++;
         }
 
         static double[] combine(double[] a, double[] b) {

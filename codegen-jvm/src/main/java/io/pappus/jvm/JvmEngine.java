@@ -59,8 +59,7 @@ public final class JvmEngine implements Engine {
             LOG.warn("falling back to the IR interpreter: {}", e.getMessage());
             return fallback.execute(plan, terminal);
         } catch (RuntimeException e) {
-            reference.execute(plan, terminal);  // throws Java's exception with the failing element
-            throw e;
+            throw reference.rethrowAsJava(plan, terminal, e);
         }
     }
 

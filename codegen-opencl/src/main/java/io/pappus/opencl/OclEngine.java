@@ -3,6 +3,7 @@ package io.pappus.opencl;
 import io.pappus.api.Engine;
 import io.pappus.api.query.Node;
 import io.pappus.api.query.Terminal;
+import io.pappus.exec.OpaqueLog;
 import io.pappus.exec.ReferenceEngine;
 import io.pappus.jvm.JvmEngine;
 import io.pappus.opencl.exec.DevicePlacer;
@@ -66,6 +67,7 @@ public final class OclEngine implements Engine {
     @Override
     public <R> R execute(Node plan, Terminal<R> terminal) {
         LogicalPlan lp = planner.plan(plan, terminal);
+        OpaqueLog.report(lp);
         Fragment root = new FragmentPlanner().cut(lp);
         OclExecutor x = new OclExecutor(placer, new DeviceRunner(placer.device(), log), jvm);
         try {
@@ -73,8 +75,7 @@ public final class OclEngine implements Engine {
         } catch (OclBuildException e) {
             throw e;
         } catch (RuntimeException e) {
-            reference.execute(plan, terminal);  // throws Java's exception with the failing element
-            throw e;
+            throw reference.rethrowAsJava(plan, terminal, e);
         }
     }
 

@@ -21,6 +21,21 @@ public final class ReferenceEngine implements Engine {
         return Terminals.apply(ev, ev.evaluate(plan), terminal);
     }
 
+    /**
+     * What a compiling engine does when its run of a query threw: runs the query here, so the
+     * caller gets exactly Java's exception with the first failing element attached
+     * ({@link ElementFailure}); if Java throws nothing, the engine's own exception stands.
+     *
+     * @param plan     the query tree
+     * @param terminal its action
+     * @param failure  what the engine's run threw
+     * @return never returns normally
+     */
+    public RuntimeException rethrowAsJava(Node plan, Terminal<?> terminal, RuntimeException failure) {
+        execute(plan, terminal);
+        throw failure;
+    }
+
     @Override
     public String explain(Node plan, Terminal<?> terminal) {
         return ExplainWriter.reference(name(), plan, terminal);

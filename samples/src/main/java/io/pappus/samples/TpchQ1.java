@@ -89,20 +89,30 @@ public final class TpchQ1 {
                 .map(g -> Row.of(g.first(), g.second()));
     }
 
+    /**
+     * Adds one line to plain-Java Q1 sums: quantity, base price, discounted price, charge,
+     * discount, count.
+     *
+     * @param s the six sums of one group
+     * @param l the line
+     */
+    public static void accumulate(double[] s, LineItem l) {
+        double discounted = l.extendedPrice() * (1 - l.discount());
+        s[0] += l.quantity();
+        s[1] += l.extendedPrice();
+        s[2] += discounted;
+        s[3] += discounted * (1 + l.tax());
+        s[4] += l.discount();
+        s[5]++;
+    }
+
     /** @return the same report with a TreeMap of arrays */
     public static List<Row> reportPlainJava(List<LineItem> lineitem) {
         int cutoff = LineItem.day(CUTOFF);
         TreeMap<Integer, double[]> groups = new TreeMap<>();
         for (LineItem l : lineitem) {
             if (l.shipDate() <= cutoff) {
-                double[] s = groups.computeIfAbsent(group(l.returnFlag(), l.lineStatus()), g -> new double[6]);
-                double discounted = l.extendedPrice() * (1 - l.discount());
-                s[0] += l.quantity();
-                s[1] += l.extendedPrice();
-                s[2] += discounted;
-                s[3] += discounted * (1 + l.tax());
-                s[4] += l.discount();
-                s[5]++;
+                accumulate(groups.computeIfAbsent(group(l.returnFlag(), l.lineStatus()), g -> new double[6]), l);
             }
         }
         List<Row> rows = new ArrayList<>();
