@@ -66,6 +66,11 @@ public final class WorkerCommand implements Callable<Integer> {
 
     /** @param args the command line; exits with 0 after a clean stop, 2 for a usage error */
     public static void main(String[] args) {
+        // Log to stderr at info (slf4j-simple in the jar); Hazelcast's own chatter at warn.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "info"));
+        System.setProperty("org.slf4j.simpleLogger.log.com.hazelcast",
+                System.getProperty("org.slf4j.simpleLogger.log.com.hazelcast", "warn"));
         System.exit(new CommandLine(new WorkerCommand()).execute(args));
     }
 
