@@ -80,18 +80,19 @@ final class JvmExplain {
         if (op instanceof TakeOp) {
             return "early exit: chunks in order, none scheduled once the prefix holds n";
         } else if (op instanceof GroupOp) {
-            return "generated hash aggregation on the primitive key";
+            return "generated hash aggregation over the key columns, the feed's stages inlined, chunk tables merged in order";
         } else if (op instanceof JoinOp) {
-            return "compiled key columns, hash table on the right key, generated result loop";
+            return "compiled key columns, hash table on the right key columns, generated result loop";
         } else if (op instanceof DistinctOp) {
-            return "hash set on the elements' equals bits, first occurrences in order";
+            return "hash set over the element columns, first occurrences in order";
         }
         return "compiled key column, stable index sort, gather";
     }
 
     private static void breakerSource(Fragment f, StringBuilder b) {
         Object op = f.input().op();
-        GeneratedBreaker g = op instanceof GroupOp ? GroupGenerator.generate(f.input(), f.id())
+        Fragment feed = f.feeds().isEmpty() ? null : f.feeds().get(0);
+        GeneratedBreaker g = op instanceof GroupOp ? GroupGenerator.generate(f.input(), f.id(), feed.stages(), feed.inputType())
                 : op instanceof JoinOp ? JoinGenerator.generate(f.input(), f.id()) : null;
         if (g != null) {
             b.append("breaker source (").append(g.className()).append("):\n").append(NumberedSource.of(g.source()));

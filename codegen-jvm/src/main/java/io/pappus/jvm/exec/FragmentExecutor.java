@@ -120,7 +120,8 @@ public final class FragmentExecutor {
         return (Columns) run(f, new Terminal.ToList<>());
     }
 
-    private Columns input(Fragment f) {
+    /** @return the columns a fragment's pipeline reads (before its stages) */
+    Columns input(Fragment f) {
         Object op = f.input().op();
         if (op instanceof Source s) {
             return ColumnConverter.fromSource(s, f.inputType());
