@@ -105,17 +105,29 @@ public final class GroupGenerator {
             }
         }
         List<String> k = lambdas.emit(node.lambda("key"), "key_", List.of(x), List.of(in), keyType, w);
+        boolean direct = isDirect();
+        if (direct) {
+            w.line("int g = index.direct(" + k.get(0) + ");");
+            w.open("if (g < 0)");
+        }
         w.line("final int h = " + KeyTypes.hash(keys, k) + ";");
-        probe(w, "", k, "h");
+        probe(w, "", k, "h", !direct);
         w.open("if (g < 0)");
         addGroup(w, "", k, "h");
         if (op.agg() instanceof GroupOp.Reduce) {
             store(w, "", x);
+            if (direct) {
+                w.line("index.remember(" + k.get(0) + ", g);");
+            }
             w.line("continue;");
         } else {
             store(w, "", seed);
         }
         w.close();
+        if (direct) {
+            w.line("index.remember(" + k.get(0) + ", g);");
+            w.close();
+        }
         List<String> cur = readAcc(w, "", "cur");
         List<String> next;
         if (op.agg() instanceof GroupOp.Count) {
@@ -168,7 +180,7 @@ public final class GroupGenerator {
             k.add("mk" + j);
         }
         w.line("final int h = other.hash(q);");
-        probe(w, "", k, "h");
+        probe(w, "", k, "h", true);
         List<String> theirs = readAcc(w, "b_", "their");
         w.open("if (g < 0)");
         addGroup(w, "", k, "h");
@@ -191,6 +203,17 @@ public final class GroupGenerator {
         w.close();
     }
 
+    /** @return whether the key is one int-like leaf, which gets the direct-mapped shortcut */
+    private boolean isDirect() {
+        if (keys.size() != 1 || !(keys.get(0).type() instanceof Type.Prim p)) {
+            return false;
+        }
+        return switch (p.kind()) {
+            case INT, CHAR, SHORT, BYTE -> true;
+            default -> false;
+        };
+    }
+
     /** Declares key and accumulator column locals; {@code init} has %s for the component, @ for the slot. */
     private void declareColumns(JavaWriter w, String prefix, String init) {
         int slot = 2;
@@ -205,13 +228,15 @@ public final class GroupGenerator {
     }
 
     /** Leaves {@code g} at the group of key {@code k} (hash {@code h}), or -1 with {@code s} at an empty slot. */
-    private void probe(JavaWriter w, String prefix, List<String> k, String h) {
+    private void probe(JavaWriter w, String prefix, List<String> k, String h, boolean declare) {
         StringBuilder same = new StringBuilder("index.hash(g) == " + h);
         for (int j = 0; j < keys.size(); j++) {
             same.append(" && ").append(KeyTypes.same(keys.get(j).type(), prefix + "keys" + j + "[g]", k.get(j)));
         }
         w.line("int s = index.start(" + h + ");");
-        w.line("int g;");
+        if (declare) {
+            w.line("int g;");
+        }
         w.open("while ((g = index.at(s)) >= 0 && !(" + same + "))");
         w.line("s = index.next(s);");
         w.close();

@@ -17,12 +17,17 @@ package io.pappus.jvm.runtime;
  *     g = index.add(s, h);   // a new group: store its key columns at g
  * }
  * }</pre>
+ *
+ * <p>A single int-like key in {@code [0, 65536)} (group codes, cluster indices) also gets a
+ * direct-mapped shortcut: {@link #direct} answers a known key with one array read, and
+ * {@link #remember} records a key after the probe found or added it.
  */
 public final class GroupIndex {
     private int[] slots = new int[32];   // group id + 1; 0 marks an empty slot
     private int[] hashes = new int[16];  // per group
     private int mask = 31;
     private int size;
+    private int[] direct = new int[0];   // small non-negative int keys: key -> group id + 1
 
     /** @return the number of groups */
     public int size() {
@@ -65,6 +70,31 @@ public final class GroupIndex {
             grow();
         }
         return g;
+    }
+
+    /** The largest key + 1 that {@link #remember} maps directly. */
+    public static final int DIRECT_LIMIT = 1 << 16;
+
+    /**
+     * @param key a single int-like key
+     * @return its group, or -1 when the direct map does not know it (the caller then probes)
+     */
+    public int direct(int key) {
+        return key >= 0 && key < direct.length ? direct[key] - 1 : -1;
+    }
+
+    /**
+     * @param key a single int-like key
+     * @param g   its group
+     */
+    public void remember(int key, int g) {
+        if (key < 0 || key >= DIRECT_LIMIT) {
+            return;
+        }
+        if (key >= direct.length) {
+            direct = java.util.Arrays.copyOf(direct, Math.min(DIRECT_LIMIT, Integer.highestOneBit(key) * 2));
+        }
+        direct[key] = g + 1;
     }
 
     private void grow() {
