@@ -11,8 +11,8 @@ import java.util.concurrent.ForkJoinTask;
  * all processors.
  */
 public final class EdgePool {
-    /** Ranges smaller than this convert on the caller's thread. */
-    private static final int SEQUENTIAL_BELOW = 1 << 14;
+    /** The fewest elements worth a task: conversions under two of these run on the caller's thread. */
+    private static final int MIN_TASK = 1 << 12;
     private static final int THREADS = Integer.getInteger("pappus.jvm.threads",
             Runtime.getRuntime().availableProcessors());
     private static final ForkJoinPool POOL = new ForkJoinPool(THREADS);
@@ -46,11 +46,23 @@ public final class EdgePool {
      * @param work the work per range; ranges are disjoint
      */
     public static void forRanges(int n, Range work) {
-        if (n < SEQUENTIAL_BELOW || THREADS == 1) {
+        forRanges(n, MIN_TASK, work);
+    }
+
+    /**
+     * Runs {@code work} over {@code [0, n)} in up to four chunks per thread of at least
+     * {@code minPerTask} elements, and waits; on the caller's thread when that makes one chunk.
+     *
+     * @param n          the number of items
+     * @param minPerTask the fewest items worth a task
+     * @param work       the work per range; ranges are disjoint
+     */
+    public static void forRanges(int n, int minPerTask, Range work) {
+        int count = THREADS == 1 ? 1 : Math.min(THREADS * 4, n / Math.max(1, minPerTask));
+        if (count <= 1) {
             work.run(0, n);
             return;
         }
-        int count = Math.min(THREADS * 4, n / (SEQUENTIAL_BELOW / 4));
         List<ForkJoinTask<?>> tasks = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             int lo = (int) ((long) n * k / count);
