@@ -2,11 +2,14 @@ package io.pappus.cluster;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.core.HazelcastInstance;
+import io.pappus.api.DataSet;
 import io.pappus.api.Engine;
 import io.pappus.api.query.CacheOp;
 import io.pappus.api.query.Node;
 import io.pappus.api.query.Source;
 import io.pappus.api.query.Terminal;
+import io.pappus.cluster.job.Job;
+import io.pappus.cluster.job.JobLauncher;
 import io.pappus.cluster.plan.Chain;
 import io.pappus.cluster.plan.ClusterExplain;
 import io.pappus.cluster.plan.Nodes;
@@ -34,8 +37,10 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * An {@link Engine} that runs queries across a Hazelcast cluster. The caller plans the query;
@@ -65,13 +70,15 @@ public final class ClusterEngine implements Engine, AutoCloseable {
     private final Combiner combiner = new Combiner();
     private volatile Consumer<TaskReply> progress = r -> { };
     private final JobRunner runner;
+    private final JobLauncher jobs;
 
     private ClusterEngine(HazelcastInstance entry, List<HazelcastInstance> owned, ClusterSettings settings, String name) {
         this.entry = entry;
         this.owned = List.copyOf(owned);
         this.settings = settings;
         this.name = name;
-        this.runner = new JobRunner(entry, settings.jobLimits(), r -> progress.accept(r));
+        this.runner = new JobRunner(entry, settings.jobLimits(), settings.scheduling(), r -> progress.accept(r));
+        this.jobs = new JobLauncher(settings.scheduling().jobThreads(), settings.clusterName());
     }
 
     /**
@@ -205,6 +212,31 @@ public final class ClusterEngine implements Engine, AutoCloseable {
                 ChunkRunners.get().name());
     }
 
+    /**
+     * Runs a query asynchronously on this cluster, as a {@link Job} with a state, a progress
+     * and a cancel. {@code action} gets {@code data} bound to this cluster and ends it with an
+     * action (or several: every query it runs belongs to the job); it runs on one of the
+     * engine's job threads, so at most {@link io.pappus.cluster.run.Scheduling#jobThreads()}
+     * jobs run at once and the rest wait as {@link io.pappus.cluster.job.JobState#QUEUED}.
+     *
+     * <pre>{@code
+     * Job<List<Double>> job = cluster.submit(DataSet.from(prices), ds -> ds.filter(p -> p > 10.0).toList());
+     * List<Double> dear = job.get(Duration.ofMinutes(1));
+     * }</pre>
+     *
+     * @param data   the data set to start from (its engine is replaced by this one)
+     * @param action what to compute from it
+     * @param <T>    the element type
+     * @param <R>    the result type
+     * @return the job, queued or already running
+     */
+    public <T, R> Job<R> submit(DataSet<T> data, Function<DataSet<T>, R> action) {
+        Objects.requireNonNull(data, "submit: data set is null");
+        Objects.requireNonNull(action, "submit: action is null");
+        DataSet<T> here = data.on(this);
+        return jobs.launch(() -> action.apply(here));
+    }
+
     @Override
     public String name() {
         return name;
@@ -228,6 +260,7 @@ public final class ClusterEngine implements Engine, AutoCloseable {
     /** Shuts down the members this engine started, or disconnects its client; never throws for one that is already gone. */
     @Override
     public void close() {
+        jobs.close();
         RuntimeException first = null;
         for (int i = owned.size() - 1; i >= 0; i--) {
             try {

@@ -3,6 +3,7 @@ package io.pappus.cluster;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.ClassFilter;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.ExecutorConfig;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
@@ -61,6 +62,8 @@ final class HazelcastConfigs {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(members);
         c.addMapConfig(new MapConfig(JobRunner.CHUNK_MAP).setBackupCount(s.backupCount()).setAsyncBackupCount(0));
+        // Admission control: at most tasksPerMember tasks run at once; the executor queues the rest.
+        c.addExecutorConfig(new ExecutorConfig(JobRunner.EXECUTOR).setPoolSize(s.scheduling().tasksPerMember()));
         c.getSerializationConfig().setJavaSerializationFilterConfig(allowList());
         return c;
     }
