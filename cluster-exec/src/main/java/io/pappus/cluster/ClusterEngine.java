@@ -14,6 +14,7 @@ import io.pappus.cluster.plan.Chain;
 import io.pappus.cluster.plan.ClusterExplain;
 import io.pappus.cluster.plan.Nodes;
 import io.pappus.cluster.plan.Placement;
+import io.pappus.cluster.plan.ShufflePlacement;
 import io.pappus.cluster.plan.TerminalPlacement;
 import io.pappus.cluster.remote.ChunkRunners;
 import io.pappus.cluster.remote.PartialSpec;
@@ -23,7 +24,9 @@ import io.pappus.cluster.run.Combiner;
 import io.pappus.cluster.run.JobResult;
 import io.pappus.cluster.run.JobRunner;
 import io.pappus.cluster.run.NotShippableException;
+import io.pappus.cluster.run.RemoteElementFailure;
 import io.pappus.cluster.run.RemoteFailures;
+import io.pappus.cluster.run.ShuffleRunner;
 import io.pappus.exec.ReferenceEngine;
 import io.pappus.lift.LambdaLifter;
 import io.pappus.plan.LogicalPlan;
@@ -47,10 +50,13 @@ import java.util.function.Function;
  * each source feeding a chain of lifted map/filter lambdas is cut into partitions stored with
  * backups in the cluster; members run the chain and the terminal's partial aggregate on the
  * partitions they own, from IR shipped as data (never bytecode or user classes); the caller
- * combines the partials in partition order. What members cannot run (opaque lambdas, which
- * need user classes; group, join, sort, distinct, take, zip, flatMap and what follows them)
- * runs on the caller with the reference semantics, and {@link #explain} says what ran where
- * and why. A member that dies mid-job costs a retry of its tasks on the new owners.
+ * combines the partials in partition order. groupBy, join, distinct and orderBy shuffle their
+ * inputs across the members by key (by sampled key ranges for orderBy) through Hazelcast and
+ * are finished on each target partition's owner. What members cannot run (opaque lambdas,
+ * which need user classes; take, zip, flatMap and what follows them) runs on the caller with
+ * the reference semantics, and {@link #explain} says what ran where and why. A member that
+ * dies mid-job costs a retry of its tasks on the new owners; {@link #submit} runs a query as
+ * a {@link Job} with progress and cancel.
  *
  * <pre>{@code
  * try (ClusterEngine cluster = ClusterEngine.embedded(3)) {
@@ -71,6 +77,7 @@ public final class ClusterEngine implements Engine, AutoCloseable {
     private volatile Consumer<TaskReply> progress = r -> { };
     private final JobRunner runner;
     private final JobLauncher jobs;
+    private final ShuffleRunner shuffles;
 
     private ClusterEngine(HazelcastInstance entry, List<HazelcastInstance> owned, ClusterSettings settings, String name) {
         this.entry = entry;
@@ -78,6 +85,7 @@ public final class ClusterEngine implements Engine, AutoCloseable {
         this.settings = settings;
         this.name = name;
         this.runner = new JobRunner(entry, settings.jobLimits(), settings.scheduling(), r -> progress.accept(r));
+        this.shuffles = new ShuffleRunner(entry, runner, settings.jobLimits());
         this.jobs = new JobLauncher(settings.scheduling().jobThreads(), settings.clusterName());
     }
 
@@ -133,7 +141,29 @@ public final class ClusterEngine implements Engine, AutoCloseable {
     @Override
     @SuppressWarnings("unchecked")
     public <R> R execute(Node plan, Terminal<R> terminal) {
-        LogicalPlan lp = planner.plan(resolveCaches(plan), terminal);
+        Node resolved = resolveCaches(plan);
+        try {
+            return run(resolved, terminal);
+        } catch (RemoteElementFailure e) {
+            throw reference.rethrowAsJava(resolved, terminal, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R run(Node resolved, Terminal<R> terminal) {
+        LogicalPlan lp = planner.plan(resolved, terminal);
+        Optional<Chain> shuffled = ShufflePlacement.chain(lp.root());
+        if (shuffled.isPresent() && shuffled.get().shuffles()) {
+            TerminalPlacement tp = Placement.terminal(lp, shuffled.get().output());
+            if (tp.onMembers()) {
+                try {
+                    return (R) combiner.finish(lp, shuffled.get(), shuffles.run(shuffled.get(), tp.partial()));
+                } catch (NotShippableException e) {
+                    LOG.info("source stays on the caller: {}", e.getMessage());
+                    return reference.execute(lp.root().op(), terminal);
+                }
+            }
+        }
         Optional<Chain> whole = Placement.chain(lp.root());
         if (whole.isPresent()) {
             TerminalPlacement tp = Placement.terminal(lp, whole.get().output());
@@ -162,8 +192,8 @@ public final class ClusterEngine implements Engine, AutoCloseable {
             return known;  // a shared subtree (zip(self, ...)) runs once
         }
         Node out;
-        Optional<Chain> c = Placement.chain(n);
-        if (c.isPresent() && !c.get().steps().isEmpty()) {
+        Optional<Chain> c = ShufflePlacement.chain(n);
+        if (c.isPresent() && (c.get().shuffles() || !c.get().steps().isEmpty())) {
             out = collected(c.get());
         } else {
             List<Node> inputs = new ArrayList<>();
@@ -178,6 +208,9 @@ public final class ClusterEngine implements Engine, AutoCloseable {
 
     private Node collected(Chain c) {
         try {
+            if (c.shuffles()) {
+                return Nodes.objects(combiner.collect(c, shuffles.run(c, new PartialSpec.Collect())));
+            }
             JobResult r = runner.run(c.source(), c.sourceType(), c.pipeline(new PartialSpec.Collect()));
             RemoteFailures.rethrowFirst(r, c, null, false);
             return Nodes.objects(combiner.collect(c, r));
