@@ -129,4 +129,24 @@ class JobTest {
         assertInstanceOf(ArithmeticException.class, e.getCause());
         assertEquals(JobState.FAILED, job.state());
     }
+
+    @Test
+    void closingTheEngineCancelsItsUnfinishedJobs() throws Exception {
+        ClusterEngine other = ClusterEngine.embedded(1, TestClusters.small()
+                .withScheduling(Scheduling.defaults().withJobThreads(1)));
+        Job<Long> running;
+        Job<Long> queued;
+        String member = other.instances().get(0).getCluster().getLocalMember().getAddress().toString();
+        try {
+            MemberLoad.slowDown(member, 200);
+            running = other.submit(DataSet.range(0, 1000), ds -> ds.count());
+            queued = other.submit(DataSet.range(0, 10), ds -> ds.count());
+        } finally {
+            other.close();
+            MemberLoad.slowDown(member, 0);
+        }
+        assertThrows(CancellationException.class, () -> queued.get(Duration.ofSeconds(10)));
+        assertEquals(JobState.CANCELLED, queued.state());
+        assertTrue(running.state().isFinal(), running::toString);
+    }
 }

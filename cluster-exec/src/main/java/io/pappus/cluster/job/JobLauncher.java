@@ -3,11 +3,14 @@ package io.pappus.cluster.job;
 import io.pappus.cluster.run.JobContext;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +26,7 @@ public final class JobLauncher implements AutoCloseable {
     private static final AtomicLong IDS = new AtomicLong();
 
     private final ExecutorService threads;
+    private final Set<Job<?>> live = ConcurrentHashMap.newKeySet();
 
     /**
      * @param threads how many jobs run at once
@@ -44,13 +48,22 @@ public final class JobLauncher implements AutoCloseable {
      */
     public <T> Job<T> launch(Supplier<T> body) {
         ClusterJob<T> job = new ClusterJob<>("job-" + IDS.incrementAndGet());
-        threads.execute(job.runner(body));
+        live.add(job);
+        job.result.whenComplete((r, e) -> live.remove(job));
+        try {
+            threads.execute(job.runner(body));
+        } catch (RejectedExecutionException e) {
+            job.cancel();  // the engine is closed
+        }
         return job;
     }
 
-    /** Stops the threads; running jobs are interrupted, queued ones are cancelled. */
+    /** Cancels every job that has not finished (so no {@code get()} waits forever) and stops the threads. */
     @Override
     public void close() {
+        for (Job<?> j : live) {
+            j.cancel();
+        }
         threads.shutdownNow();
     }
 

@@ -40,6 +40,12 @@ public final class MemberLoad {
         RUNNING.get(member).decrementAndGet();
     }
 
+    /** @param member a member's address @return how many tasks it is running now */
+    public static int running(String member) {
+        AtomicInteger r = RUNNING.get(member);
+        return r == null ? 0 : r.get();
+    }
+
     /** @param member a member's address @return the most tasks it ran at once since {@link #resetPeaks()} */
     public static int peak(String member) {
         AtomicInteger p = PEAK.get(member);

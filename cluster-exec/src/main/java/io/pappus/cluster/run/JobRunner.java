@@ -36,6 +36,7 @@ public final class JobRunner {
     /** The executor that runs chunk tasks on members. */
     public static final String EXECUTOR = "pappus.tasks";
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+    private static final int MAX_RESTORES = 3;
 
     private final HazelcastInstance hz;
     private final JobLimits limits;
@@ -103,24 +104,41 @@ public final class JobRunner {
         if (n == 0) {
             return new JobResult(List.of(), 0, List.of());
         }
-        TaskScheduler.Wave w = scheduler.run(stored.job(), n, new TaskScheduler.Tasks() {
-            @Override
-            public Callable<TaskReply> task(int index, String taskId) {
-                return tasks.task(index, taskId);
-            }
+        for (int round = 0; ; round++) {
+            TaskScheduler.Wave w = scheduler.run(stored.job() + (round == 0 ? "" : "-" + round), n, new TaskScheduler.Tasks() {
+                @Override
+                public Callable<TaskReply> task(int index, String taskId) {
+                    return tasks.task(index, taskId);
+                }
 
-            @Override
-            public Object key(int index) {
-                return stored.keys().get(index);
+                @Override
+                public Object key(int index) {
+                    return stored.keys().get(index);
+                }
+
+                @Override
+                public boolean missingFails() {
+                    return false;
+                }
+            });
+            long missing = w.replies().stream().filter(r -> r.result() instanceof ChunkResult.Missing).count();
+            if (missing == 0) {
+                List<ChunkResult> results = new ArrayList<>(n);
+                List<String> members = new ArrayList<>(n);
+                for (TaskReply r : w.replies()) {
+                    results.add(r.result());
+                    members.add(r.member());
+                }
+                return new JobResult(results, w.retries() + w.speculations(), members);
             }
-        });
-        List<ChunkResult> results = new ArrayList<>(n);
-        List<String> members = new ArrayList<>(n);
-        for (TaskReply r : w.replies()) {
-            results.add(r.result());
-            members.add(r.member());
+            if (round == MAX_RESTORES) {
+                throw new ClusterJobException(missing + " chunks of job " + stored.job() + " are gone from the cluster"
+                        + " even after " + MAX_RESTORES + " restores", null);
+            }
+            // A write whose primary died before its backup was made is lost: the caller still has the chunks.
+            LOG.info("{} of {} chunks of job {} were gone: putting them again", missing, n, stored.job());
+            stored.restore();
         }
-        return new JobResult(results, w.retries() + w.speculations(), members);
     }
 
     /** Makes the task for one chunk. */
@@ -139,9 +157,18 @@ public final class JobRunner {
      *
      * @param job  the id the keys carry
      * @param keys the chunks' keys, in source order
-     * @param map  the chunk map
+     * @param map    the chunk map
+     * @param chunks the chunks by key, kept to {@link #restore()} them
      */
-    public record Stored(String job, List<ChunkKey> keys, IMap<ChunkKey, Chunk> map) {
+    public record Stored(String job, List<ChunkKey> keys, IMap<ChunkKey, Chunk> map, Map<ChunkKey, Chunk> chunks) {
+        /**
+         * Puts the chunks again: a write whose primary died before its backup was made is lost
+         * (Hazelcast completes it anyway), and the caller still has the data.
+         */
+        public void restore() {
+            map.putAll(chunks);
+        }
+
         /** Removes the chunks; a failure only costs memory until the cluster restarts. */
         public void release() {
             try {
@@ -176,7 +203,7 @@ public final class JobRunner {
             batch.put(keys.get(i), chunks.get(i));
         }
         map.putAll(batch);
-        return new Stored(job, keys, map);
+        return new Stored(job, keys, map, batch);
     }
 
     /**

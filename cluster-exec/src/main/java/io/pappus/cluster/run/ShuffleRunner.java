@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -39,6 +40,7 @@ public final class ShuffleRunner {
     public static final String SHUFFLE_MAP = "pappus.shuffle";
     private static final Logger LOG = LoggerFactory.getLogger(ShuffleRunner.class);
     private static final int SAMPLE_PER_PARTITION = 32;
+    private static final int MAX_RESTORES = 3;
 
     private final HazelcastInstance hz;
     private final JobRunner runner;
@@ -56,7 +58,7 @@ public final class ShuffleRunner {
     }
 
     /** The partitions one stage runs over. */
-    private record Parts(int n, IntFunction<StageInput> input, IntFunction<Object> key, long size) {
+    private record Parts(int n, IntFunction<StageInput> input, IntFunction<Object> key, long size, Runnable restore) {
     }
 
     /**
@@ -68,7 +70,7 @@ public final class ShuffleRunner {
     public JobResult run(Chain c, PartialSpec partial) {
         List<Runnable> cleanup = new ArrayList<>();
         try {
-            return wave(parts(c, cleanup), c.pipeline(partial), new StageSink.Partial());
+            return wave(parts(c, cleanup), c.pipeline(partial), new StageSink.Partial(), "final");
         } finally {
             for (int i = cleanup.size() - 1; i >= 0; i--) {
                 cleanup.get(i).run();
@@ -81,7 +83,7 @@ public final class ShuffleRunner {
             JobRunner.Stored s = runner.store(c.source(), c.sourceType());
             cleanup.add(s::release);
             return new Parts(s.keys().size(), i -> new StageInput.FromChunk(JobRunner.CHUNK_MAP, s.keys().get(i)),
-                    i -> s.keys().get(i), c.source().size());
+                    i -> s.keys().get(i), c.source().size(), s::restore);
         }
         PlanNode k = c.base();
         List<Parts> ins = new ArrayList<>();
@@ -100,6 +102,7 @@ public final class ShuffleRunner {
         List<Integer> sources = new ArrayList<>();
         List<Type> sideTypes = new ArrayList<>();
         cleanup.add(() -> release(shuffle, sources, n));
+        List<Runnable> writes = new ArrayList<>();
         for (int side = 0; side < ins.size(); side++) {
             Chain in = c.inputs().get(side);
             StageSink sink = op instanceof KeyedOp.Sort s
@@ -107,20 +110,24 @@ public final class ShuffleRunner {
                     : new StageSink.HashWrite(SHUFFLE_MAP, shuffle, side, KeyedOps.key(k, side), targets);
             sources.add(ins.get(side).n());
             sideTypes.add(in.output());
-            wave(ins.get(side), in.pipeline(new PartialSpec.Collect()), sink);
+            Parts p = ins.get(side);
+            RemotePipeline pipe = in.pipeline(new PartialSpec.Collect());
+            String what = k.op().opName() + "-write" + side;
+            writes.add(() -> wave(p, pipe, sink, what));
         }
+        writes.forEach(Runnable::run);
         Type keyType = KeyedOps.keyType(k);
         List<Integer> srcs = List.copyOf(sources);
         List<Type> types = List.copyOf(sideTypes);
         return new Parts(n, i -> new StageInput.FromShuffle(SHUFFLE_MAP, shuffle, i, srcs, types, keyType, op),
-                i -> ShuffleKey.partitionKey(shuffle, i), size);
+                i -> ShuffleKey.partitionKey(shuffle, i), size, () -> writes.forEach(Runnable::run));
     }
 
     /** Samples the sort keys of the input and picks splitters at even quantiles: equal keys share a range. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Object[] splitters(Parts in, Chain input, PlanNode k, int targets) {
         JobResult r = wave(in, input.pipeline(new PartialSpec.Collect()), new StageSink.Sample(KeyedOps.key(k, 0),
-                SAMPLE_PER_PARTITION));
+                SAMPLE_PER_PARTITION), "sample");
         List<Object> keys = new ArrayList<>();
         for (ChunkResult res : r.results()) {
             keys.addAll(List.of((Object[]) ((ChunkResult.Done) res).partial()));
@@ -134,23 +141,50 @@ public final class ShuffleRunner {
         return out;
     }
 
-    private JobResult wave(Parts p, RemotePipeline pipeline, StageSink sink) {
+    /**
+     * Runs one wave over the partitions. When a task finds its input gone (a write whose
+     * primary died before its backup was made), the input is restored (sources put again,
+     * shuffles written again by re-running the waves that wrote them, as Spark re-runs a lost
+     * map stage) and the wave runs again.
+     */
+    private JobResult wave(Parts p, RemotePipeline pipeline, StageSink sink, String what) {
         if (p.n() == 0) {
             return new JobResult(List.of(), 0, List.of());
         }
-        TaskScheduler.Wave w = runner.scheduler().run(UUID.randomUUID().toString(), p.n(), new TaskScheduler.Tasks() {
-            @Override
-            public java.util.concurrent.Callable<TaskReply> task(int index, String taskId) {
-                return new StageTask(taskId, index, p.input().apply(index), pipeline, sink);
-            }
+        for (int round = 0; ; round++) {
+            TaskScheduler.Wave w = runner.scheduler().run(what + "-" + UUID.randomUUID(), p.n(), new TaskScheduler.Tasks() {
+                @Override
+                public Callable<TaskReply> task(int index, String taskId) {
+                    return new StageTask(taskId, index, p.input().apply(index), pipeline, sink);
+                }
 
-            @Override
-            public Object key(int index) {
-                return p.key().apply(index);
+                @Override
+                public Object key(int index) {
+                    return p.key().apply(index);
+                }
+
+                @Override
+                public boolean missingFails() {
+                    return false;
+                }
+            });
+            long missing = w.replies().stream().filter(r -> r.result() instanceof ChunkResult.Missing).count();
+            if (missing == 0) {
+                return results(w);
             }
-        });
-        List<ChunkResult> results = new ArrayList<>(p.n());
-        List<String> members = new ArrayList<>(p.n());
+            if (round == MAX_RESTORES) {
+                throw new ClusterJobException(missing + " partitions of the " + what + " wave found their input gone"
+                        + " after " + MAX_RESTORES + " restores", null);
+            }
+            LOG.info("{} of {} partitions of the {} wave found their input gone: restoring it and running the wave again",
+                    missing, p.n(), what);
+            p.restore().run();
+        }
+    }
+
+    private static JobResult results(TaskScheduler.Wave w) {
+        List<ChunkResult> results = new ArrayList<>(w.replies().size());
+        List<String> members = new ArrayList<>(w.replies().size());
         for (TaskReply r : w.replies()) {
             if (r.result() instanceof ChunkResult.ElementFailed f) {
                 throw new RemoteElementFailure(f.exceptionClass() + " on member " + r.member() + ": " + f.message());

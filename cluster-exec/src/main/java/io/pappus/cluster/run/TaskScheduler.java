@@ -46,6 +46,14 @@ public final class TaskScheduler {
 
         /** @param index a position @return the key whose partition owner should run it */
         Object key(int index);
+
+        /**
+         * @return whether a {@link ChunkResult.Missing} reply fails the wave (the default), or is
+         *         returned for the caller to restore the data and run the wave again
+         */
+        default boolean missingFails() {
+            return true;
+        }
     }
 
     /**
@@ -133,7 +141,7 @@ public final class TaskScheduler {
                     if (s.reply != null) {
                         continue;
                     }
-                    retries += settle(ctx, wave, i, s);
+                    retries += settle(ctx, wave, i, s, tasks.missingFails());
                     if (s.reply != null) {
                         remaining--;
                         durations.add(System.nanoTime() - s.started);
@@ -170,7 +178,7 @@ public final class TaskScheduler {
     }
 
     /** Takes the finished attempts of one slot; @return how many must be retried because their member left. */
-    private int settle(JobContext ctx, String wave, int i, Slot s) {
+    private int settle(JobContext ctx, String wave, int i, Slot s, boolean missingFails) {
         int retries = 0;
         for (Attempt a : List.copyOf(s.attempts)) {
             if (!a.future.isDone()) {
@@ -185,7 +193,7 @@ public final class TaskScheduler {
                             + " of wave " + wave, null);
                 }
                 progress.accept(r);
-                s.reply = check(r, i);
+                s.reply = check(r, i, missingFails);
                 ctx.answered();
                 for (Attempt other : s.attempts) {
                     other.future.cancel(true);  // the first answer wins
@@ -280,11 +288,11 @@ public final class TaskScheduler {
         s.attempts.add(new Attempt(f, where));
     }
 
-    private static TaskReply check(TaskReply r, int i) {
+    private static TaskReply check(TaskReply r, int i, boolean missingFails) {
         if (r.result() instanceof ChunkResult.Rejected rej) {
             throw new TaskRejectedException("member " + r.member() + " refused task " + r.taskId() + ": " + rej.reason());
         }
-        if (r.result() instanceof ChunkResult.Missing) {
+        if (r.result() instanceof ChunkResult.Missing && missingFails) {
             throw new ClusterJobException("task " + i + " (" + r.taskId() + ") found its data gone from the cluster:"
                     + " more members left than the maps keep backups", null);
         }

@@ -24,6 +24,7 @@ import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One partition of one stage of a distributed query, run on the member that owns the
@@ -36,6 +37,7 @@ import java.util.concurrent.Callable;
 public final class StageTask implements Callable<TaskReply>, Serializable, HazelcastInstanceAware {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(StageTask.class);
+    private static final AtomicLong STARTED = new AtomicLong();
 
     private final String taskId;
     private final int partition;
@@ -64,8 +66,14 @@ public final class StageTask implements Callable<TaskReply>, Serializable, Hazel
         this.member = hazelcastInstance;
     }
 
+    /** @return how many stage tasks members in this JVM have started (re-runs after a member died included) */
+    public static long startedInThisJvm() {
+        return STARTED.get();
+    }
+
     @Override
     public TaskReply call() {
+        STARTED.incrementAndGet();
         String me = member.getCluster().getLocalMember().getAddress().toString();
         MemberLoad.enter(me);
         try {
