@@ -111,6 +111,8 @@ class JvmKeyTest {
     void intKeysInsideAndOutsideTheDirectMappedRange() {
         int[] xs = new Random(6).ints(150_000, -70_000, 140_000).toArray();
         sameNatively("groupBy", DataSet.from(xs).groupBy(x -> x / 3).count(), false);
+        sameNatively("groupBy", DataSet.from(new int[] {0, 1, 0, 65_535, 65_536, -1, 65_535, 0}).groupBy(x -> x).count(),
+                false);
         sameNatively("groupBy", DataSet.from(xs).groupBy(x -> (char) (x & 0xffff)).reduce(Math::max), false);
         sameNatively("groupBy", DataSet.from(xs).groupBy(x -> Short.valueOf((short) (x >> 2))).count(), false);
     }
