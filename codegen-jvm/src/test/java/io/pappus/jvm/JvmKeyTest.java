@@ -10,7 +10,10 @@ import io.pappus.testing.Order;
 import io.pappus.testing.Point;
 import org.junit.jupiter.api.Test;
 
+import io.pappus.jvm.exec.BreakerCounters;
+
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 
@@ -72,6 +75,23 @@ class JvmKeyTest {
                         (a, b) -> new Sums(a.qty() + b.qty(), a.price() + b.price(), a.charge() + b.charge(),
                                 a.count() + b.count())), false, 200_000);
         sameNatively("groupBy", DataSet.from(lines(5000, 2)).groupBy(l -> new Flags(l.flag(), l.status())).count(), false);
+        String explain = DataSet.from(ls).filter(l -> l.disc() < 0.09).groupBy(l -> l.flag()).count()
+                .on(Engines.local(Target.JVM)).explain();
+        assertTrue(explain.contains("fused: its stages run inside the group loop of fragment 1"), explain);
+        assertTrue(explain.contains("plan: input -> filter1 -> groupBy.count"), explain);
+    }
+
+    @Test
+    void groupByAfterZipReadsTheZippedColumns() {
+        double[] a = new Random(7).doubles(40_000).toArray();
+        double[] b = new Random(8).doubles(40_000).toArray();
+        DataSet<Pair<Integer, Long>> q = DataSet.from(a).zip(DataSet.from(b), (x, y) -> new Point(x, y))
+                .filter(p -> p.y() > 0.2).groupBy(p -> (int) (p.x() * 10))
+                .aggregate(0L, (s, p) -> s + (long) (p.y() * 1000), Long::sum);
+        long before = BreakerCounters.nativeRuns("groupBy");
+        List<Pair<Integer, Long>> got = q.on(Engines.local(Target.JVM)).toList();
+        assertTrue(BreakerCounters.nativeRuns("groupBy") > before);
+        assertEquals(new HashSet<>(q.on(Engines.local(Target.REFERENCE)).toList()), new HashSet<>(got));
     }
 
     @Test
@@ -111,6 +131,8 @@ class JvmKeyTest {
     void intKeysInsideAndOutsideTheDirectMappedRange() {
         int[] xs = new Random(6).ints(150_000, -70_000, 140_000).toArray();
         sameNatively("groupBy", DataSet.from(xs).groupBy(x -> x / 3).count(), false);
+        sameNatively("groupBy", DataSet.from(new int[] {0, 1, 0, 65_535, 65_536, -1, 65_535, 0}).groupBy(x -> x).count(),
+                false);
         sameNatively("groupBy", DataSet.from(xs).groupBy(x -> (char) (x & 0xffff)).reduce(Math::max), false);
         sameNatively("groupBy", DataSet.from(xs).groupBy(x -> Short.valueOf((short) (x >> 2))).count(), false);
     }

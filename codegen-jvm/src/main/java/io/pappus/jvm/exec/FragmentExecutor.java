@@ -41,6 +41,11 @@ public final class FragmentExecutor {
         this.cacheKey = cacheKey;
     }
 
+    /** @return the columns a fragment's pipeline reads, before its stages */
+    Columns inputOf(Fragment f) {
+        return input(f);
+    }
+
     /**
      * @param root     the fragment that ends in the terminal
      * @param terminal the terminal
@@ -120,8 +125,7 @@ public final class FragmentExecutor {
         return (Columns) run(f, new Terminal.ToList<>());
     }
 
-    /** @return the columns a fragment's pipeline reads (before its stages) */
-    Columns input(Fragment f) {
+    private Columns input(Fragment f) {
         Object op = f.input().op();
         if (op instanceof Source s) {
             return ColumnConverter.fromSource(s, f.inputType());

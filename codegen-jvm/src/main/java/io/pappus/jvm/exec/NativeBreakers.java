@@ -5,6 +5,7 @@ import io.pappus.api.query.GroupOp;
 import io.pappus.api.query.JoinOp;
 import io.pappus.api.query.OrderByOp;
 import io.pappus.api.query.TakeOp;
+import io.pappus.api.query.ZipOp;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.exec.column.Columns;
 import io.pappus.ir.Type;
@@ -19,6 +20,7 @@ import io.pappus.jvm.runtime.RowTable;
 import io.pappus.jvm.runtime.Kernel;
 import io.pappus.plan.PlanNode;
 import io.pappus.plan.fragment.Fragment;
+import io.pappus.plan.fragment.Sink;
 
 import java.util.List;
 
@@ -54,6 +56,15 @@ public final class NativeBreakers {
         return input.op().opName() + " is not compiled natively yet";
     }
 
+    /**
+     * @param feed the fragment feeding a groupBy
+     * @return whether its map/filter stages run inside the group loop over its input's columns
+     *         (not when the input is a zip, whose columns are both sides, not the zip's output)
+     */
+    public static boolean fusesInto(Fragment feed) {
+        return feed.sink() instanceof Sink.Collect && !(feed.input().op() instanceof ZipOp);
+    }
+
     /** @return the breaker's output columns */
     static Columns run(Fragment f, FragmentExecutor ex) {
         PlanNode node = f.input();
@@ -63,8 +74,10 @@ public final class NativeBreakers {
             return ex.prefix(f.feeds().get(0), t.n());
         } else if (op instanceof GroupOp) {
             Fragment feed = f.feeds().get(0);
-            Columns in = ex.input(feed);  // the feed's map/filter stages run inside the group loop
-            GeneratedBreaker g = GroupGenerator.generate(node, f.id(), feed.stages(), feed.inputType());
+            boolean fuse = fusesInto(feed);
+            Columns in = fuse ? ex.inputOf(feed) : ex.columns(feed);
+            GeneratedBreaker g = fuse ? GroupGenerator.generate(node, f.id(), feed.stages(), feed.inputType())
+                    : GroupGenerator.generate(node, f.id());
             Kernel k = ClassCache.shared().get(g.className(), g.source()).compiled().bind(g.refs());
             List<Object> parts = ChunkRunner.run(k, in.leaves(), in.size());
             Object[] r = (Object[]) parts.get(0);

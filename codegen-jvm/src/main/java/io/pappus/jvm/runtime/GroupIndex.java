@@ -92,7 +92,7 @@ public final class GroupIndex {
             return;
         }
         if (key >= direct.length) {
-            direct = java.util.Arrays.copyOf(direct, Math.min(DIRECT_LIMIT, Integer.highestOneBit(key) * 2));
+            direct = java.util.Arrays.copyOf(direct, Math.min(DIRECT_LIMIT, Math.max(64, Integer.highestOneBit(key) * 2)));
         }
         direct[key] = g + 1;
     }
