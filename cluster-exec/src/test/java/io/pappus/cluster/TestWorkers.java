@@ -19,7 +19,7 @@ final class TestWorkers {
         // Small and quick: two cores run the test JVM and three workers.
         jvm.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dpappus.fallback=off"));
         return new LocalWorkers(Path.of(System.getProperty("pappus.worker.jar", "target/pappus-worker.jar")), jvm,
-                List.of("--calibration-ms", "20"));
+                List.of("--calibration-ms", "20", "--no-devices"));
     }
 
     /** @return the settings a client of {@code workers} uses: their cluster name, small partitions */

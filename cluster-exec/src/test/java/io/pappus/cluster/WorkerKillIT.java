@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkerKillIT {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerKillIT.class);
     private static final int ROUNDS = 20;
-    private static final int N = 400_000;
+    private static final int N = 200_000;
     private static LocalWorkers workers;
     private static ClusterEngine client;
     private static final ExecutorService STARTER = Executors.newSingleThreadExecutor();

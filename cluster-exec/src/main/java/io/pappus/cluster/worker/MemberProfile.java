@@ -58,9 +58,18 @@ public record MemberProfile(int cores, long maxMemory, List<String> devices, dou
      * @return the profile
      */
     public static MemberProfile measure(long budgetMillis) {
+        return measure(budgetMillis, true);
+    }
+
+    /**
+     * @param budgetMillis the time the calibration may take
+     * @param devices      whether to look for OpenCL devices (false: advertise none, start faster)
+     * @return the profile
+     */
+    public static MemberProfile measure(long budgetMillis, boolean devices) {
         Runtime rt = Runtime.getRuntime();
-        return new MemberProfile(rt.availableProcessors(), rt.maxMemory(), DeviceProbe.openClDevices(),
-                Calibration.elementsPerSecond(budgetMillis));
+        return new MemberProfile(rt.availableProcessors(), rt.maxMemory(),
+                devices ? DeviceProbe.openClDevices() : List.of(), Calibration.elementsPerSecond(budgetMillis));
     }
 
     /** @return the member attributes, keys {@link #CORES}, {@link #MAX_MEMORY}, {@link #DEVICES}, {@link #THROUGHPUT} */

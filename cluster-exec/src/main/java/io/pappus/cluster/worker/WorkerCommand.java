@@ -52,6 +52,9 @@ public final class WorkerCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--no-devices", description = "Do not look for OpenCL devices: advertise none (starts faster).")
+    private boolean noDevices;
+
     @Option(names = "--jet", paramLabel = "package", split = ",",
             description = "Also run Hazelcast Jet jobs whose classes are in these packages (for comparisons)."
                     + " Jet jobs carry code, so the member then deserialises any class: use only where every client is trusted.")
@@ -96,7 +99,7 @@ public final class WorkerCommand implements Callable<Integer> {
     HazelcastInstance start() {
         ClusterSettings settings = settings();
         List<String> members = joinAddresses();
-        MemberProfile profile = MemberProfile.measure(calibrationMillis);
+        MemberProfile profile = MemberProfile.measure(calibrationMillis, !noDevices);
         HazelcastInstance member = ClusterMember.start(settings, port, members, profile.attributes(), jetPackages);
         out.println(READY + " " + bind + ":" + port + " cluster=" + clusterName + " members="
                 + member.getCluster().getMembers().size() + " runner=" + ChunkRunners.get().name()
@@ -140,6 +143,10 @@ public final class WorkerCommand implements Callable<Integer> {
             out.add(a);
         }
         return out;
+    }
+
+    boolean probesDevices() {
+        return !noDevices;
     }
 
     List<String> jetPackages() {

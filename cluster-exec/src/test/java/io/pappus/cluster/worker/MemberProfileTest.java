@@ -31,6 +31,11 @@ class MemberProfileTest {
     }
 
     @Test
+    void withoutTheProbeNoDevicesAreAdvertised() {
+        assertEquals(List.of(), MemberProfile.measure(20, false).devices());
+    }
+
+    @Test
     void attributesRoundTrip() {
         MemberProfile p = new MemberProfile(16, 64L << 30, List.of("GPU:NVIDIA H100", "CPU:pthread-EPYC"), 2.5e8);
         Map<String, String> a = p.attributes();

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,8 @@ class WorkerCommandTest {
         assertEquals(List.of(), c.joinAddresses());
         assertEquals(300, c.calibrationMillis());
         assertEquals(List.of(), c.jetPackages());
+        assertTrue(c.probesDevices());
+        assertFalse(parse("--no-devices").probesDevices());
     }
 
     @Test
@@ -83,7 +86,7 @@ class WorkerCommandTest {
     @Test
     void helpListsEveryOption() {
         String usage = new CommandLine(new WorkerCommand()).getUsageMessage();
-        for (String o : List.of("--join", "--port", "--bind", "--cluster-name", "--calibration-ms", "--jet")) {
+        for (String o : List.of("--join", "--port", "--bind", "--cluster-name", "--calibration-ms", "--jet", "--no-devices")) {
             assertTrue(usage.contains(o), usage);
         }
     }
