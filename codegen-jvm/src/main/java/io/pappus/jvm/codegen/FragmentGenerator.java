@@ -1,5 +1,6 @@
 package io.pappus.jvm.codegen;
 
+import io.pappus.api.query.ZipOp;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.ir.Type;
 import io.pappus.lift.IrValues;
@@ -15,6 +16,9 @@ import java.util.List;
  * Writes a fragment as one Java class whose {@code chunk} method is a single loop over the
  * input's primitive columns: each map and filter inlined in turn, the sink's step last, no
  * boxing, no virtual call and no intermediate array per element (opaque lambdas excepted).
+ *
+ * <p>A zip input is fused too: the loop reads both sides' columns at the same index and inlines
+ * the zip's function before the first stage, so no zipped element is ever stored.
  *
  * <p>Partial results, by sink: collect {@code {n, col0, col1, ...}}; count {@code Long};
  * sum/average {@code {sum, n}}; reduce {@code {has, leaves...}}; aggregate {@code {leaves...}};
@@ -47,10 +51,13 @@ public final class FragmentGenerator {
         JavaWriter body = JavaWriter.at(1);
         body.line("");
         body.open("public Object chunk(Object[] in, int lo, int hi)");
-        ColumnLayout in = ColumnLayout.of(f.inputType());
-        for (int k = 0; k < in.leaves().size(); k++) {
-            String arr = JavaNames.local(in.leaves().get(k).type()).equals("Object") ? "Object[]"
-                    : in.leaves().get(k).arrayClass().getComponentType().getName() + "[]";
+        List<ColumnLayout.Leaf> raw = new ArrayList<>();
+        for (Type t : readTypes(f)) {
+            raw.addAll(ColumnLayout.of(t).leaves());
+        }
+        for (int k = 0; k < raw.size(); k++) {
+            String arr = JavaNames.local(raw.get(k).type()).equals("Object") ? "Object[]"
+                    : raw.get(k).arrayClass().getComponentType().getName() + "[]";
             body.line("final " + arr + " in" + k + " = (" + arr + ") in[" + k + "];");
         }
         if (predicated) {
@@ -94,15 +101,26 @@ public final class FragmentGenerator {
      * @return the leaves that reach the sink
      */
     List<String> element(JavaWriter w, String index, boolean predicated, List<String> keeps) {
-        ColumnLayout in = ColumnLayout.of(f.inputType());
-        List<String> cur = new ArrayList<>();
-        for (int k = 0; k < in.leaves().size(); k++) {
-            ColumnLayout.Leaf leaf = in.leaves().get(k);
-            String n = "src" + (in.leaves().size() == 1 ? "" : "_" + leaf.name());
-            String jt = JavaNames.local(leaf.type());
-            kernel.local(n, jt);
-            w.line(jt + " " + n + " = " + (jt.equals("String") ? "(String) " : "") + "in" + k + "[" + index + "];");
-            cur.add(n);
+        List<Type> read = readTypes(f);
+        List<List<String>> sides = new ArrayList<>();
+        int k = 0;
+        for (int side = 0; side < read.size(); side++) {
+            ColumnLayout in = ColumnLayout.of(read.get(side));
+            String src = read.size() == 1 ? "src" : side == 0 ? "left" : "right";
+            List<String> names = new ArrayList<>();
+            for (ColumnLayout.Leaf leaf : in.leaves()) {
+                String n = src + (in.leaves().size() == 1 ? "" : "_" + leaf.name());
+                String jt = JavaNames.local(leaf.type());
+                kernel.local(n, jt);
+                w.line(jt + " " + n + " = " + (jt.equals("String") ? "(String) " : "") + "in" + k++ + "[" + index
+                        + "];");
+                names.add(n);
+            }
+            sides.add(names);
+        }
+        List<String> cur = sides.get(0);
+        if (fusedZip(f)) {
+            cur = lambdas.emit(f.input().lambda("fn"), "zip_", sides, read, f.inputType(), w);
         }
         for (Stage s : f.stages()) {
             List<String> out = lambdas.emit(s.lambda(), s.name() + "_", List.of(cur), List.of(s.input()),
@@ -145,6 +163,23 @@ public final class FragmentGenerator {
                     RefSource.seed(t, layout.leaves().indexOf(leaf))));
         }
         return out;
+    }
+
+    /**
+     * @param f a fragment
+     * @return whether its input is a zip whose two sides (its two feeds) the loop reads at the same
+     *         index; a fragment over a zip's materialised output (a breaker's key fragment) has no feeds
+     */
+    public static boolean fusedZip(Fragment f) {
+        return f.input().op() instanceof ZipOp && f.feeds().size() == 2;
+    }
+
+    /** @return the element types whose columns the loop reads, in {@code in[]} order */
+    public static List<Type> readTypes(Fragment f) {
+        if (fusedZip(f)) {
+            return f.input().lambda("fn").argTypes();
+        }
+        return List.of(f.inputType());
     }
 
     static Type sinkType(Fragment f) {
