@@ -1,10 +1,12 @@
 package io.pappus.jvm.codegen;
 
+import io.pappus.api.query.FlatMapOp;
 import io.pappus.api.query.ZipOp;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.ir.Type;
 import io.pappus.lift.IrValues;
 import io.pappus.plan.LambdaSite;
+import io.pappus.plan.LogicalPlanner;
 import io.pappus.plan.fragment.Fragment;
 import io.pappus.plan.fragment.Sink;
 import io.pappus.plan.fragment.Stage;
@@ -18,7 +20,9 @@ import java.util.List;
  * boxing, no virtual call and no intermediate array per element (opaque lambdas excepted).
  *
  * <p>A zip input is fused too: the loop reads both sides' columns at the same index and inlines
- * the zip's function before the first stage, so no zipped element is ever stored.
+ * the zip's function before the first stage, so no zipped element is ever stored. So is a
+ * flatMap: its function is called per element and what it returns runs through the stages in
+ * an inner loop (collect outputs then grow as needed).
  *
  * <p>Partial results, by sink: collect {@code {n, col0, col1, ...}}; count {@code Long};
  * sum/average {@code {sum, n}}; reduce {@code {has, leaves...}}; aggregate {@code {leaves...}};
@@ -29,6 +33,7 @@ public final class FragmentGenerator {
     private final KernelClass kernel = new KernelClass();
     private final LambdaEmitter lambdas = new LambdaEmitter(kernel);
     private final String className;
+    private int innerLoops;
 
     private FragmentGenerator(Fragment f) {
         this.f = f;
@@ -68,6 +73,9 @@ public final class FragmentGenerator {
             body.open("for (int i = lo; i < hi; i++)");
             List<String> leaves = element(body, "i", false, null);
             sink.step(body, leaves);
+            for (int l = 0; l < innerLoops; l++) {
+                body.close();
+            }
             body.close();
             sink.finish(body);
             body.close();
@@ -121,6 +129,8 @@ public final class FragmentGenerator {
         List<String> cur = sides.get(0);
         if (fusedZip(f)) {
             cur = lambdas.emit(f.input().lambda("fn"), "zip_", sides, read, f.inputType(), w);
+        } else if (fusedFlatMap(f)) {
+            cur = flatMapOpen(w, cur);
         }
         for (Stage s : f.stages()) {
             List<String> out = lambdas.emit(s.lambda(), s.name() + "_", List.of(cur), List.of(s.input()),
@@ -136,6 +146,30 @@ public final class FragmentGenerator {
             }
         }
         return cur;
+    }
+
+    /**
+     * Calls the flatMap function and opens the loop over what it returns; the caller closes it
+     * after the sink's step ({@link #innerLoops}). A filter's {@code continue} skips one returned
+     * element, as it should.
+     */
+    private List<String> flatMapOpen(JavaWriter w, List<String> src) {
+        String iterable = lambdas.emit(f.input().lambda("fn"), "flatMap_", List.of(src), readTypes(f),
+                LogicalPlanner.UNKNOWN, w).get(0);
+        kernel.local("flatMap_it", "java.util.Iterator");
+        w.line("final java.util.Iterator flatMap_it = ((Iterable) " + iterable + ").iterator();");
+        w.open("while (flatMap_it.hasNext())");
+        innerLoops++;
+        kernel.local("flatMap_x", "Object");
+        w.line("final Object flatMap_x = flatMap_it.next();");
+        w.line("if (flatMap_x == null) throw new NullPointerException(\"flatMap returned an iterable holding null;"
+                + " Pappus data sets hold no nulls\");");
+        return List.of("flatMap_x");
+    }
+
+    /** @return how many loops {@link #element} left open inside the element loop */
+    int innerLoops() {
+        return innerLoops;
     }
 
     /** Inlines a sink lambda (the reduce op, the sum's f, ...). */
@@ -174,9 +208,18 @@ public final class FragmentGenerator {
         return f.input().op() instanceof ZipOp && f.feeds().size() == 2;
     }
 
+    /**
+     * @param f a fragment
+     * @return whether its input is a flatMap of its one feed, run inside the loop: the function
+     *         called per element, each element it returns run through the stages and the sink
+     */
+    public static boolean fusedFlatMap(Fragment f) {
+        return f.input().op() instanceof FlatMapOp && f.feeds().size() == 1;
+    }
+
     /** @return the element types whose columns the loop reads, in {@code in[]} order */
     public static List<Type> readTypes(Fragment f) {
-        if (fusedZip(f)) {
+        if (fusedZip(f) || fusedFlatMap(f)) {
             return f.input().lambda("fn").argTypes();
         }
         return List.of(f.inputType());

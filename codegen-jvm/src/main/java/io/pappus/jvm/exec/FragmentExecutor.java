@@ -3,7 +3,6 @@ package io.pappus.jvm.exec;
 import io.pappus.api.query.CacheOp;
 import io.pappus.api.query.Source;
 import io.pappus.api.query.Terminal;
-import io.pappus.api.query.ZipOp;
 import io.pappus.exec.column.ColumnConverter;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.exec.column.Columns;
@@ -125,7 +124,9 @@ public final class FragmentExecutor {
 
     /** @return the fragment's input elements as objects, zipped by reference when the zip is fused */
     private static List<Object> referenceInput(Fragment f, Columns in) {
-        if (!FragmentGenerator.fusedZip(f)) {
+        if (FragmentGenerator.fusedFlatMap(f)) {
+            return ReferenceFallback.apply(f.input().op(), List.of(Finisher.objects(in)));
+        } else if (!FragmentGenerator.fusedZip(f)) {
             return Finisher.objects(in);
         }
         List<Type> sides = FragmentGenerator.readTypes(f);
@@ -149,15 +150,18 @@ public final class FragmentExecutor {
 
     /** @return a feed's columns; a feed without stages that just collects is its input, not a copy */
     private Columns bare(Fragment feed) {
+        // a fused zip's or flatMap's input is not its output
         boolean bare = feed.stages().isEmpty() && feed.sink() instanceof Sink.Collect
-                && !FragmentGenerator.fusedZip(feed);  // a zip's input is its two sides, not its output
+                && !FragmentGenerator.fusedZip(feed) && !FragmentGenerator.fusedFlatMap(feed);
         return bare ? input(feed) : columns(feed);
     }
 
     private Columns input(Fragment f) {
         Object op = f.input().op();
-        if (op instanceof ZipOp) {
+        if (FragmentGenerator.fusedZip(f)) {
             return zipInput(f);
+        } else if (FragmentGenerator.fusedFlatMap(f)) {
+            return bare(f.feeds().get(0));
         } else if (op instanceof Source s) {
             return ColumnConverter.fromSource(s, f.inputType());
         } else if (op instanceof CacheOp c) {
