@@ -26,6 +26,7 @@ final class W2 {
                 Variant.pappus("Pappus AUTO, from(List) per run", () -> bench.pappus(auto)),
                 Variant.pappus("Pappus JVM, cached DataSet", () -> bench.pappusCached(cached))));
         variants.add(openCl(bench));
+        variants.add(AparapiW2.variant(n));
         return Measure.group("W2", n + " options", variants, BlackScholesBench::digest, 1e-9, reps);
     }
 
