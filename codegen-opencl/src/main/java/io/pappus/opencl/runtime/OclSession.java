@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A context and two in-order, profiling command queues on one device, shared by the whole
  * process ({@link #of}): kernels and their blocking transfers go to the compute queue, uploads
  * that do not block ({@link #uploadAsync}, {@link #copyAsync}) to the transfer queue, so the
- * next chunk crosses the bus while this one computes. The session counts device memory held
- * (live and peak bytes) and bytes uploaded from the host.
+ * next chunk crosses the bus while this one computes. Released buffers and staging areas are
+ * kept for reuse ({@link ReusePool}, {@code pappus.opencl.poolBytes}). The session counts device
+ * memory in use (live and peak bytes) and bytes uploaded from the host.
  *
  * <pre>{@code
  * OclSession s = OclSession.of(OpenClDevices.available().get(0));
@@ -30,6 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  */
 public final class OclSession {
+    /** System property: the most bytes of idle device buffers (and, apart, of pinned staging) kept for reuse. */
+    public static final String POOL_PROPERTY = "pappus.opencl.poolBytes";
     private static final Logger LOG = LoggerFactory.getLogger(OclSession.class);
     private static final Map<String, OclSession> SESSIONS = new ConcurrentHashMap<>();
 
@@ -64,8 +67,6 @@ public final class OclSession {
         idleStaging = new ReusePool<>(pool, OclStaging::release);
     }
 
-    /** System property: the most bytes of idle device buffers (and, apart, of pinned staging) kept for reuse. */
-    public static final String POOL_PROPERTY = "pappus.opencl.poolBytes";
 
     // clCreateCommandQueue is deprecated in OpenCL 2.0 but the only choice on 1.2 drivers
     @SuppressWarnings("deprecation")
