@@ -26,7 +26,19 @@ final class W2 {
                 Variant.pappus("Pappus AUTO, from(List) per run", () -> bench.pappus(auto)),
                 Variant.pappus("Pappus JVM, cached DataSet", () -> bench.pappusCached(cached))));
         variants.add(openCl(bench));
+        variants.add(openClCached(bench));
+        variants.add(AparapiW2.variant(n));
         return Measure.group("W2", n + " options", variants, BlackScholesBench::digest, 1e-9, reps);
+    }
+
+    private static Variant openClCached(BlackScholesBench bench) {
+        String name = "Pappus OPENCL, cached DataSet (columns resident on the device)";
+        try {
+            DataSet<?> cached = bench.cache(Engines.local(Target.OPENCL));
+            return Variant.pappus(name, () -> bench.pappusCached(cached));
+        } catch (IllegalStateException e) {
+            return Variant.unavailable(name, "not available: " + e.getMessage());
+        }
     }
 
     private static Variant openCl(BlackScholesBench bench) {
