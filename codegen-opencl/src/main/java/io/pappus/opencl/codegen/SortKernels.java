@@ -142,6 +142,40 @@ public final class SortKernels {
                 if (g < segments) count[g] = (long) (starts[g + 1] - starts[g]);
             }
 
+            /* for each left key, the run of equal keys in the sorted right keys: its start and length */
+            __kernel void pappus_join_range(__global const ulong* right, int m, __global const ulong* left,
+                                            __global int* lo, __global int* count, int n) {
+                int i = get_global_id(0);
+                if (i >= n) return;
+                ulong k = left[i];
+                int a = 0;
+                int b = m;
+                while (a < b) {
+                    int mid = (a + b) >> 1;
+                    if (right[mid] < k) a = mid + 1; else b = mid;
+                }
+                int start = a;
+                b = m;
+                while (a < b) {
+                    int mid = (a + b) >> 1;
+                    if (right[mid] <= k) a = mid + 1; else b = mid;
+                }
+                lo[i] = start;
+                count[i] = a - start;
+            }
+
+            /* the matching (left, right) index pairs, left-major, right matches in right input order */
+            __kernel void pappus_join_pairs(__global const int* lo, __global const int* count, __global const int* offsets,
+                                            __global const int* right_perm, __global int* li, __global int* ri, int n) {
+                int i = get_global_id(0);
+                if (i >= n) return;
+                int at = offsets[i];
+                for (int j = 0; j < count[i]; j++) {
+                    li[at + j] = i;
+                    ri[at + j] = right_perm[lo[i] + j];
+                }
+            }
+
             /* out[i] = in[perm[i]] as an int index: composes two permutations */
             __kernel void pappus_compose(__global const int* inner, __global const int* outer, __global int* out, int n) {
                 int i = get_global_id(0);
