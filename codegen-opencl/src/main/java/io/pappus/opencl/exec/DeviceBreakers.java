@@ -216,8 +216,19 @@ final class DeviceBreakers {
         return Optional.empty();
     }
 
+    /** The key column: the element column itself for {@code x -> x}, else the key lambda run on the device. */
     private static OclResult keys(LambdaSite key, List<Object> cols, DeviceInfo device) {
+        if (identity(((LiftResult.Lifted) key.lift()).ir()) && cols.size() == 1) {
+            return new OclResult(cols, java.lang.reflect.Array.getLength(cols.get(0)), null, OclTimings.ZERO);
+        }
         return OclPipeline.compile("key", device, List.of(keyStage(key)), Sink.columns()).run(cols);
+    }
+
+    private static boolean identity(io.pappus.ir.LiftedLambda l) {
+        return l.captureCount() == 0 && l.args().size() == 1 && l.main().body().size() == 1
+                && l.main().body().get(0) instanceof io.pappus.ir.Stmt.Return r
+                && r.value() instanceof io.pappus.ir.Expr.Local x && x.name().equals(l.args().get(0).name())
+                && l.main().result().equals(l.args().get(0).type());
     }
 
     private static OclTimings plus(OclTimings a, OclTimings b) {

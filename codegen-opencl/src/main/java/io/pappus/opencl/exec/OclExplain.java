@@ -69,6 +69,7 @@ public final class OclExplain {
             } else {
                 b.append(" runs on OpenCL device ").append(placer.device().name()).append(": ")
                         .append(BREAKER_HOW.getOrDefault(f.input().op().opName(), "")).append('\n');
+                b.append(bus(f.input().op().opName())).append('\n');
                 b.append("last breaker run: ").append(log.lastBreaker(DeviceBreakers.name(f.input())).map(OclExplain::run)
                         .orElse("not run yet")).append('\n');
             }
@@ -86,6 +87,17 @@ public final class OclExplain {
         for (Fragment feed : f.feeds()) {
             fragment(feed, placer, log, b);
         }
+    }
+
+    /** What one device breaker run moves between host and device. */
+    private static String bus(String op) {
+        if (op.equals("take")) {
+            return "crosses the bus: nothing (a slice of the feed's host columns)";
+        }
+        String keys = op.equals("distinct") || op.equals("zip") ? ""
+                : " the key column(s) down and up again (not for a key x -> x),";
+        return "crosses the bus: the feed's columns up," + keys + " the result columns down;"
+                + " each breaker is its own round trip (no device residency between fragments yet)";
     }
 
     private static String run(RunLog.Run r) {
