@@ -35,6 +35,15 @@ __kernel void pappus_bits_double(__global const ulong* in, __global ulong* out, 
     out[i] = descending ? ~b : b;
 }
 
+/* partial[g] = the OR of (key ^ keys[0]) over a strided share: the bits that vary, so constant digits skip their pass */
+__kernel void pappus_bits_vary(__global const ulong* keys, __global ulong* partial, int n) {
+    int g = get_global_id(0);
+    ulong first = keys[0];
+    ulong acc = 0;
+    for (int i = g; i < n; i += get_global_size(0)) acc |= keys[i] ^ first;
+    partial[g] = acc;
+}
+
 __kernel void pappus_iota(__global int* out, int n) {
     int i = get_global_id(0);
     if (i < n) out[i] = i;
