@@ -17,6 +17,7 @@ import io.pappus.opencl.OclPipeline;
 import io.pappus.opencl.OclResult;
 import io.pappus.opencl.Sink;
 import io.pappus.opencl.Stage;
+import io.pappus.opencl.codegen.GroupKernelWriter;
 import io.pappus.opencl.codegen.JoinKernelWriter;
 import io.pappus.opencl.codegen.OclUnsupportedException;
 import io.pappus.opencl.codegen.ReduceOp;
@@ -86,19 +87,24 @@ final class DeviceBreakers {
         if (op instanceof GroupOp g) {
             if (g.agg() instanceof GroupOp.Count) {
                 return Optional.empty();
-            } else if (g.agg() instanceof GroupOp.Reduce) {
-                LambdaSite r = input.lambda("op");
-                if (r.lift() instanceof LiftResult.Opaque o) {
-                    return Optional.of("opaque reduce lambda at " + o.source() + ": " + o.reason());
-                }
-                if (!sortable(in)) {
-                    return Optional.of("groupBy reduce over " + in.show() + " elements (int, long, float, double only)");
-                }
-                return ReduceShape.of(((LiftResult.Lifted) r.lift()).ir()).isPresent() ? Optional.empty()
-                        : Optional.of("groupBy reduce lambda at " + r.lift().source()
-                        + " is not recognisably +, Math.min or Math.max of its arguments");
             }
-            return Optional.of("groupBy aggregate(seed, accumulate, combine) has no device kernel yet");
+            LambdaSite r = input.lambda(g.agg() instanceof GroupOp.Reduce ? "op" : "accumulate");
+            if (r.lift() instanceof LiftResult.Opaque o) {
+                return Optional.of("opaque group lambda at " + o.source() + ": " + o.reason());
+            }
+            if (g.agg() instanceof GroupOp.Reduce && sortable(in)
+                    && ReduceShape.of(((LiftResult.Lifted) r.lift()).ir()).isPresent()) {
+                return Optional.empty();
+            }
+            try {
+                GroupKernelWriter.Accumulate a = GroupKernelWriter.accumulate(((LiftResult.Lifted) r.lift()).ir(),
+                        g.agg() instanceof GroupOp.Reduce);
+                return a.needsFp64() && !device.fp64()
+                        ? Optional.of("group fold uses double, and " + device.name() + " has no cl_khr_fp64")
+                        : Optional.empty();
+            } catch (OclUnsupportedException e) {
+                return Optional.of("groupBy " + g.agg().name() + ": " + e.getMessage());
+            }
         }
         return Optional.empty();
     }
@@ -147,9 +153,17 @@ final class DeviceBreakers {
             } else {
                 GroupOp g = (GroupOp) op;
                 ReduceOp rop = g.agg() instanceof GroupOp.Count ? ReduceOp.COUNT
-                        : ReduceShape.of(((LiftResult.Lifted) node.lambda("op").lift()).ir()).orElseThrow();
-                r = dev.group(keys, kk, rop == ReduceOp.COUNT ? null : cols.get(0),
-                        rop == ReduceOp.COUNT ? PrimKind.LONG : kind(in.layout().type()), rop);
+                        : g.agg() instanceof GroupOp.Reduce && sortable(in.layout().type())
+                        ? ReduceShape.of(((LiftResult.Lifted) node.lambda("op").lift()).ir()).orElse(null) : null;
+                if (rop != null) {
+                    r = dev.group(keys, kk, rop == ReduceOp.COUNT ? null : cols.get(0),
+                            rop == ReduceOp.COUNT ? PrimKind.LONG : kind(in.layout().type()), rop);
+                } else {
+                    boolean reduce = g.agg() instanceof GroupOp.Reduce;
+                    LambdaSite fold = node.lambda(reduce ? "op" : "accumulate");
+                    r = dev.groupFold(keys, kk, cols, GroupKernelWriter.accumulate(((LiftResult.Lifted) fold.lift()).ir(),
+                            reduce), reduce ? null : ((GroupOp.Aggregate) g.agg()).seed());
+                }
             }
         }
         time = plus(time, r.timings());
