@@ -51,6 +51,7 @@ public final class AutoEngine implements Engine {
     private final ExecutionHistory history = new ExecutionHistory();
     private final Set<String> compiled = ConcurrentHashMap.newKeySet();
     private final Map<String, CoExecutor.Result> lastShared = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong sharedRuns = new java.util.concurrent.atomic.AtomicLong();
     private final CoexecSetting.Mode sharing;
     private List<PlacementDevice> devices;
 
@@ -121,6 +122,7 @@ public final class AutoEngine implements Engine {
                     .ifPresent(c -> record(d, c.prediction(), run.elements(), run.nanos(), Math.max(1, run.chunks())));
         }
         lastShared.put(d.work().signature(), r);
+        sharedRuns.incrementAndGet();
         return r.value();
     }
 
@@ -142,6 +144,11 @@ public final class AutoEngine implements Engine {
         Fragment root = new FragmentPlanner().cut(lp);
         AutoPlan p = plan(root);
         return AutoExplain.write(name(), root, p, history, lastShared) + jvm.explain(plan, terminal);
+    }
+
+    /** @return how many fragment runs were shared between the JVM and a device */
+    public long sharedRuns() {
+        return sharedRuns.get();
     }
 
     /** @return the measured history this engine places by */

@@ -115,4 +115,24 @@ class AutoEngineTest {
             assertEquals(expected, ds.on(auto).reduce(0, Integer::sum));
         }
     }
+
+    @Test
+    void forcedCoexecutionSharesTheFragmentAndExplainShowsEachDevicesPart() {
+        OclTestDevice.get();
+        AutoEngine both = new AutoEngine(LambdaLifter.shared()::lift, io.pappus.place.CoexecSetting.Mode.FORCE);
+        long[] xs = new long[300_000];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = i * 2654435761L;
+        }
+        DataSet<Long> ds = DataSet.from(xs).map(x -> x ^ (x >>> 7)).filter(x -> (x & 1) == 0);
+        assertTrue(auto.decision(ds.node(), new Terminal.Count()).chosen().size() >= 1);
+        assertTrue(both.decision(ds.node(), new Terminal.Count()).coexecution());
+        assertEquals(ds.on(reference).count(), ds.on(both).count());
+        assertEquals(ds.on(reference).reduce(0L, Long::sum), ds.on(both).reduce(0L, Long::sum));
+        assertEquals(ds.on(reference).toList(), ds.on(both).toList());
+        assertEquals(3, both.sharedRuns());
+        String explain = ds.on(both).explain();
+        assertTrue(explain.contains("co-execution forced (pappus.coexec=force)"), explain);
+        assertTrue(explain.matches("(?s).*last co-executed run: .*; jvm [\\d,]+ elements in \\d+ chunks.*"), explain);
+    }
 }
