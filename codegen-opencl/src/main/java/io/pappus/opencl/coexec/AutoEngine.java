@@ -24,6 +24,9 @@ import io.pappus.plan.LogicalPlanner;
 import io.pappus.plan.fragment.Fragment;
 import io.pappus.plan.fragment.FragmentPlanner;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class AutoEngine implements Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(AutoEngine.class);
     private final LogicalPlanner planner;
     private final JvmEngine jvm;
     private final ReferenceEngine reference = new ReferenceEngine();
@@ -181,7 +185,13 @@ public final class AutoEngine implements Engine {
             List<PlacementDevice> jvms = new ArrayList<>();
             List<PlacementDevice> others = new ArrayList<>();
             for (DeviceProvider p : ServiceLoader.load(DeviceProvider.class, AutoEngine.class.getClassLoader())) {
-                (p.backend().equals("jvm") ? jvms : others).addAll(p.devices());
+                for (PlacementDevice d : p.devices()) {
+                    if (p.backend().equals("jvm")) {
+                        jvms.add(d);
+                    } else if (calibrated(d)) {
+                        others.add(d);
+                    }
+                }
             }
             if (jvms.isEmpty()) {
                 throw new IllegalStateException("Target.AUTO needs the JVM backend's device provider on the class path");
@@ -190,6 +200,17 @@ public final class AutoEngine implements Engine {
             devices = List.copyOf(jvms);
         }
         return devices;
+    }
+
+    /** A device whose calibration fails is left out, said once in the log: AUTO still runs on the rest. */
+    private static boolean calibrated(PlacementDevice d) {
+        try {
+            d.profile();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Target.AUTO leaves out a device whose calibration failed: {}", e.toString());
+            return false;
+        }
     }
 
     private static DeviceInfo info(PlacementDevice d) {
