@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Writes a stage's output into a shuffle: each element with its key, into the bucket of its
- * target (a bucket is two columns, keys and elements; no keys for distinct) (by hash, or by the range of sorted splitters its key falls in). Every target gets a
+ * target (by hash, or by the range of sorted splitters its key falls in); a bucket is two
+ * columns, keys and elements (no keys for distinct). Every target gets a
  * bucket, empty or not, so a missing bucket means lost data, never "no elements". Or, for
  * choosing splitters, returns a sample of keys.
  */

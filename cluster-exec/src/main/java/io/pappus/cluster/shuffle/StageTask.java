@@ -107,7 +107,8 @@ public final class StageTask implements Callable<TaskReply>, Serializable, Hazel
         if (sink instanceof StageSink.Partial) {
             return runner.run(pipeline, chunk);
         }
-        ChunkResult r = runner.run(new RemotePipeline(pipeline.input(), pipeline.steps(), new PartialSpec.Collect()), chunk);
+        RemotePipeline collect = new RemotePipeline(pipeline.input(), pipeline.steps(), new PartialSpec.Collect());
+        ChunkResult r = runner.run(collect, chunk);
         if (!(r instanceof ChunkResult.Done d)) {
             return r;
         }
@@ -121,8 +122,8 @@ public final class StageTask implements Callable<TaskReply>, Serializable, Hazel
             ChunkResult k = runner.run(new RemotePipeline(outType, List.of(new RemoteStep(RemoteStep.Kind.MAP, keyFn)),
                     new PartialSpec.Collect()), StageChecks.chunk(outType, out));
             if (k instanceof ChunkResult.ElementFailed f) {
-                return new ChunkResult.ElementFailed(pipeline.steps().size(), f.index(), f.element(), f.exceptionClass(),
-                        f.message());
+                int stage = pipeline.steps().size();
+                return new ChunkResult.ElementFailed(stage, f.index(), f.element(), f.exceptionClass(), f.message());
             }
             keys = elements(((ChunkResult.Done) k).partial());
         }
