@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.spi.exception.RetryableException;
+import com.hazelcast.spi.exception.TargetDisconnectedException;
 import io.pappus.cluster.remote.ChunkResult;
 import io.pappus.cluster.remote.TaskReply;
 import org.slf4j.Logger;
@@ -303,8 +304,9 @@ public final class TaskScheduler {
     /** Whether a failure says the member (or its connection) went away, not that the task is bad. */
     static boolean retryable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
+            // A client (ClusterEngine.join) sees a killed member as a closed connection.
             if (c instanceof RetryableException || c instanceof HazelcastInstanceNotActiveException
-                    || c instanceof RejectedExecutionException) {
+                    || c instanceof RejectedExecutionException || c instanceof TargetDisconnectedException) {
                 return true;
             }
         }
