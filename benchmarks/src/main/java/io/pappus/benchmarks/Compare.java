@@ -22,12 +22,14 @@ import java.util.Set;
  * Flags: {@code --workloads} (default {@code w1,w2,w3,w4,w6}; W6 always runs first, since it
  * times the process's first query), {@code --n} (W1 doubles, 10M), {@code --options} (W2, 10M),
  * {@code --points}, {@code --k}, {@code --iterations} (W3: 1M, 16, 10), {@code --sf} (W4, 1),
+ * {@code --cluster-n} and {@code --members} (W5: doubles, 10M, on 1 up to that many worker processes, 3;
+ * it needs {@code cluster-exec/target/pappus-worker.jar}),
  * {@code --reps} (timed runs per variant, median reported, 5), {@code --out} (a folder,
  * {@code benchmarks/results}).
  */
 public final class Compare {
     private static final Set<String> KNOWN = Set.of("workloads", "n", "options", "points", "k", "iterations", "sf",
-            "reps", "out");
+            "reps", "out", "cluster-n", "members");
 
     private Compare() {
     }
@@ -54,9 +56,11 @@ public final class Compare {
                         intFlag(flags, "k", 16), intFlag(flags, "iterations", 10), reps));
                 case "w4" -> Report.write(out, w, "W4: TPC-H Q1 and Q6",
                         W4.run(Double.parseDouble(flags.getOrDefault("sf", "1")), reps));
+                case "w5" -> Report.write(out, w, "W5: map, filter, sum on member JVMs (Pappus and Hazelcast Jet)",
+                        W5.run(intFlag(flags, "cluster-n", 10_000_000), intFlag(flags, "members", 3), reps));
                 case "w6" -> Report.write(out, w, "W6: small-query latency", W6.run(reps));
                 default -> throw new IllegalArgumentException("unknown workload '" + w
-                        + "': --workloads takes a comma-separated subset of w1,w2,w3,w4,w6");
+                        + "': --workloads takes a comma-separated subset of w1,w2,w3,w4,w5,w6");
             }
         }
     }

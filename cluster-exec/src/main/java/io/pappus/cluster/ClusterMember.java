@@ -3,6 +3,7 @@ package io.pappus.cluster;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +31,34 @@ public final class ClusterMember {
      */
     public static HazelcastInstance start(ClusterSettings settings, int port, List<String> join,
                                           Map<String, String> attributes) {
+        return start(settings, port, join, attributes, List.of());
+    }
+
+    /**
+     * As {@link #start(ClusterSettings, int, List, Map)}, and with Hazelcast Jet enabled when
+     * {@code jetPackages} is not empty: for comparing Pappus with Jet on the same members. Jet
+     * jobs carry code (uploaded classes, Java-serialised lambdas and processor suppliers), so the
+     * member then deserialises without Pappus's allow-list: enable it only where every client
+     * is trusted.
+     *
+     * @param jetPackages the packages of the Jet jobs' classes, e.g. {@code io.pappus.benchmarks}
+     *                    (logged; Jet loads them from the job's uploaded resources)
+     * @return the running member
+     */
+    public static HazelcastInstance start(ClusterSettings settings, int port, List<String> join,
+                                          Map<String, String> attributes, List<String> jetPackages) {
         List<String> members = new ArrayList<>(join);
         members.add(settings.bindAddress() + ":" + port);
         Config c = HazelcastConfigs.member(settings, port, members);
         c.getMemberAttributeConfig().setAttributes(attributes);
+        if (!jetPackages.isEmpty()) {
+            c.getJetConfig().setEnabled(true).setResourceUploadEnabled(true);
+            // A Jet job is a graph of Java-serialised objects (lambdas, processor suppliers,
+            // permissions, uploaded classes): no class allow-list can tell it from a gadget chain.
+            c.getSerializationConfig().setJavaSerializationFilterConfig(null);
+            LoggerFactory.getLogger(ClusterMember.class).warn("Hazelcast Jet is on for jobs from {}: this member"
+                    + " now deserialises any class; run it only where every client is trusted", jetPackages);
+        }
         return Hazelcast.newHazelcastInstance(c);
     }
 }

@@ -3,6 +3,7 @@ package io.pappus.cluster;
 import io.pappus.api.DataSet;
 import io.pappus.api.Engines;
 import io.pappus.api.Target;
+import io.pappus.cluster.worker.LocalWorkers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,15 +36,14 @@ class WorkerKillIT {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerKillIT.class);
     private static final int ROUNDS = 20;
     private static final int N = 400_000;
-    private static WorkerProcesses workers;
+    private static LocalWorkers workers;
     private static ClusterEngine client;
     private static final ExecutorService STARTER = Executors.newSingleThreadExecutor();
 
     @BeforeAll
     static void start() {
-        workers = new WorkerProcesses();
-        List<String> addresses = workers.start(3).stream().map(WorkerProcesses.Worker::address).toList();
-        client = ClusterEngine.join(workers.clientSettings(), addresses.toArray(String[]::new));
+        workers = TestWorkers.create();
+        client = TestWorkers.startAndJoin(workers, 3);
     }
 
     @AfterAll
@@ -74,12 +74,12 @@ class WorkerKillIT {
         List<Long> recovery = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             awaitMembers(3);
-            AtomicReference<WorkerProcesses.Worker> victim = new AtomicReference<>();
+            AtomicReference<LocalWorkers.Worker> victim = new AtomicReference<>();
             AtomicLong killedAt = new AtomicLong();
-            CompletableFuture<WorkerProcesses.Worker> replacement = new CompletableFuture<>();
+            CompletableFuture<LocalWorkers.Worker> replacement = new CompletableFuture<>();
             client.onReply(r -> {
                 if (victim.get() == null) {
-                    WorkerProcesses.Worker w = byMember(r.member());
+                    LocalWorkers.Worker w = byMember(r.member());
                     if (w != null && victim.compareAndSet(null, w)) {
                         killedAt.set(System.nanoTime());
                         workers.kill(w);
@@ -116,9 +116,9 @@ class WorkerKillIT {
         System.out.println(summary);
     }
 
-    private static WorkerProcesses.Worker byMember(String member) {
+    private static LocalWorkers.Worker byMember(String member) {
         int port = Integer.parseInt(member.substring(member.lastIndexOf(':') + 1));
-        for (WorkerProcesses.Worker w : workers.live()) {
+        for (LocalWorkers.Worker w : workers.live()) {
             if (w.port() == port) {
                 return w;
             }

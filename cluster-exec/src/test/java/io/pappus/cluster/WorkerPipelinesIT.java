@@ -1,10 +1,9 @@
 package io.pappus.cluster;
 
 import io.pappus.api.Engine;
+import io.pappus.cluster.worker.LocalWorkers;
 import io.pappus.testing.RandomPipelineSuite;
 import net.jqwik.api.lifecycle.AfterContainer;
-
-import java.util.List;
 
 /**
  * Random pipelines on a cluster of 3 worker processes ({@code java -jar pappus-worker.jar}),
@@ -13,16 +12,15 @@ import java.util.List;
  * configuration (fewer than in-process: each pipeline is one or more jobs over the network).
  */
 class WorkerPipelinesIT extends RandomPipelineSuite {
-    private static WorkerProcesses workers;
+    private static LocalWorkers workers;
     private static ClusterEngine client;
 
     @Override
     protected Engine engine() {
         synchronized (WorkerPipelinesIT.class) {
             if (client == null) {
-                workers = new WorkerProcesses();
-                List<String> addresses = workers.start(3).stream().map(WorkerProcesses.Worker::address).toList();
-                client = ClusterEngine.join(workers.clientSettings(), addresses.toArray(String[]::new));
+                workers = TestWorkers.create();
+                client = TestWorkers.startAndJoin(workers, 3);
             }
             return client;
         }

@@ -66,7 +66,7 @@ public final class JobContext {
     public void cancel() {
         if (cancelled.compareAndSet(false, true)) {
             for (Future<?> f : outstanding) {
-                f.cancel(true);
+                cancelQuietly(f);
             }
         }
     }
@@ -89,7 +89,19 @@ public final class JobContext {
     void sent(Future<?> f) {
         outstanding.add(f);
         if (cancelled.get()) {
+            cancelQuietly(f);
+        }
+    }
+
+    /**
+     * Cancels a member task. A client asks the member to cancel and fails when that member has
+     * left (TargetNotMemberException): its task is gone anyway, so that is not the job's failure.
+     */
+    static void cancelQuietly(Future<?> f) {
+        try {
             f.cancel(true);
+        } catch (RuntimeException e) {
+            // the member left: nothing is running there to cancel
         }
     }
 

@@ -166,7 +166,7 @@ public final class TaskScheduler {
         } finally {
             for (Slot s : slots) {
                 for (Attempt a : s.attempts) {
-                    a.future.cancel(true);
+                    JobContext.cancelQuietly(a.future);
                     ctx.settled(a.future);
                 }
             }
@@ -197,7 +197,7 @@ public final class TaskScheduler {
                 s.reply = check(r, i, missingFails);
                 ctx.answered();
                 for (Attempt other : s.attempts) {
-                    other.future.cancel(true);  // the first answer wins
+                    JobContext.cancelQuietly(other.future);  // the first answer wins
                     ctx.settled(other.future);
                 }
                 s.attempts.clear();

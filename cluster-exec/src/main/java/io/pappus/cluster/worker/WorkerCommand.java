@@ -52,6 +52,11 @@ public final class WorkerCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--jet", paramLabel = "package", split = ",",
+            description = "Also run Hazelcast Jet jobs whose classes are in these packages (for comparisons)."
+                    + " Jet jobs carry code, so the member then deserialises any class: use only where every client is trusted.")
+    private List<String> jetPackages = new ArrayList<>();
+
     private final PrintStream out;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -92,7 +97,7 @@ public final class WorkerCommand implements Callable<Integer> {
         ClusterSettings settings = settings();
         List<String> members = joinAddresses();
         MemberProfile profile = MemberProfile.measure(calibrationMillis);
-        HazelcastInstance member = ClusterMember.start(settings, port, members, profile.attributes());
+        HazelcastInstance member = ClusterMember.start(settings, port, members, profile.attributes(), jetPackages);
         out.println(READY + " " + bind + ":" + port + " cluster=" + clusterName + " members="
                 + member.getCluster().getMembers().size() + " runner=" + ChunkRunners.get().name()
                 + " profile=" + profile.attributes());
@@ -135,6 +140,10 @@ public final class WorkerCommand implements Callable<Integer> {
             out.add(a);
         }
         return out;
+    }
+
+    List<String> jetPackages() {
+        return jetPackages;
     }
 
     long calibrationMillis() {

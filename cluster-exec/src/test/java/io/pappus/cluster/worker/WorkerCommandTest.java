@@ -32,6 +32,12 @@ class WorkerCommandTest {
         assertEquals("pappus", s.clusterName());
         assertEquals(List.of(), c.joinAddresses());
         assertEquals(300, c.calibrationMillis());
+        assertEquals(List.of(), c.jetPackages());
+    }
+
+    @Test
+    void jetIsOffUnlessPackagesAreNamed() {
+        assertEquals(List.of("io.pappus.benchmarks", "com.example"), parse("--jet", "io.pappus.benchmarks,com.example").jetPackages());
     }
 
     @Test
@@ -77,7 +83,7 @@ class WorkerCommandTest {
     @Test
     void helpListsEveryOption() {
         String usage = new CommandLine(new WorkerCommand()).getUsageMessage();
-        for (String o : List.of("--join", "--port", "--bind", "--cluster-name", "--calibration-ms")) {
+        for (String o : List.of("--join", "--port", "--bind", "--cluster-name", "--calibration-ms", "--jet")) {
             assertTrue(usage.contains(o), usage);
         }
     }

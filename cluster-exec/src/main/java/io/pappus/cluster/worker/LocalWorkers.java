@@ -1,6 +1,4 @@
-package io.pappus.cluster;
-
-import io.pappus.cluster.worker.WorkerCommand;
+package io.pappus.cluster.worker;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,36 +17,59 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Worker processes for multi-process tests: each is {@code java -jar pappus-worker.jar} with
- * the JVM from {@code java.home}, its output in {@code target/workers/}. The first starts the
- * cluster, the rest join a live one. {@link #close()} kills every process it started (and a
- * shutdown hook does, should the test JVM end first).
+ * Worker processes on this machine, for multi-process tests and benchmarks: each is
+ * {@code java -jar pappus-worker.jar} run by the JVM in {@code java.home}, on loopback, its
+ * output in a {@code workers/} folder beside the jar. The first starts a cluster of its own
+ * name, the rest join a live one. {@link #close()} kills every process it started, and so does
+ * a shutdown hook should this JVM end first.
+ *
+ * <pre>{@code
+ * try (LocalWorkers workers = new LocalWorkers(Path.of("cluster-exec/target/pappus-worker.jar"), List.of("-Xmx1g"), List.of())) {
+ *     List<LocalWorkers.Worker> three = workers.start(3);
+ *     ClusterEngine c = ClusterEngine.join(ClusterSettings.defaults().withClusterName(workers.clusterName()), three.get(0).address());
+ * }
+ * }</pre>
  */
-final class WorkerProcesses implements AutoCloseable {
+public final class LocalWorkers implements AutoCloseable {
     private static final long START_SECONDS = 90;
 
-    /** One started worker. */
-    record Worker(int id, int port, Process process) {
-        String address() {
+    /**
+     * One started worker.
+     *
+     * @param id      its number, from 0, in start order
+     * @param port    its port on 127.0.0.1
+     * @param process the process
+     */
+    public record Worker(int id, int port, Process process) {
+        /** @return {@code 127.0.0.1:port} */
+        public String address() {
             return "127.0.0.1:" + port;
         }
     }
 
-    private final String clusterName = "pappus-it-" + Long.toHexString(System.nanoTime());
+    private final String clusterName = "pappus-local-" + Long.toHexString(System.nanoTime());
     private final Path jar;
     private final Path logs;
+    private final List<String> jvmArgs;
+    private final List<String> workerArgs;
     private final List<Worker> all = new ArrayList<>();
     private final Thread hook = new Thread(this::killAll, "kill-worker-processes");
     private int next;
 
-    WorkerProcesses() {
-        String path = System.getProperty("pappus.worker.jar", "target/pappus-worker.jar");
-        this.jar = Path.of(path).toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no worker jar at " + jar + ": build it with mvn package (the *IT tests"
-                    + " run in the verify phase, after the shade plugin)");
+    /**
+     * @param jar        the worker jar
+     * @param jvmArgs    JVM flags for each worker, e.g. {@code -Xmx1g}
+     * @param workerArgs extra worker options, e.g. {@code --jet}
+     */
+    public LocalWorkers(Path jar, List<String> jvmArgs, List<String> workerArgs) {
+        this.jar = jar.toAbsolutePath();
+        if (!Files.isRegularFile(this.jar)) {
+            throw new IllegalStateException("no worker jar at " + this.jar + ": build it with mvn package"
+                    + " (cluster-exec's *IT tests run in the verify phase, after the shade plugin)");
         }
-        this.logs = jar.getParent().resolve("workers");
+        this.jvmArgs = List.copyOf(jvmArgs);
+        this.workerArgs = List.copyOf(workerArgs);
+        this.logs = this.jar.getParent().resolve("workers");
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -58,17 +78,16 @@ final class WorkerProcesses implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    String clusterName() {
+    /** @return the cluster name the workers share, unique to this object */
+    public String clusterName() {
         return clusterName;
     }
 
-    /** @return the settings a client of these workers uses: their cluster name, small partitions */
-    ClusterSettings clientSettings() {
-        return TestClusters.small().withClusterName(clusterName);
-    }
-
-    /** Starts {@code n} workers, one after the other, the first one a new cluster. */
-    synchronized List<Worker> start(int n) {
+    /**
+     * @param n how many
+     * @return the started workers, started one after the other (the first a new cluster when none is live)
+     */
+    public synchronized List<Worker> start(int n) {
         List<Worker> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             out.add(start());
@@ -76,19 +95,16 @@ final class WorkerProcesses implements AutoCloseable {
         return out;
     }
 
-    /** Starts one worker that joins a live one (or starts the cluster); returns once it is up. */
-    synchronized Worker start() {
+    /** @return a new worker that joined the live ones (or started the cluster), once it is up */
+    public synchronized Worker start() {
         List<String> live = live().stream().map(Worker::address).toList();
         int id = next++;
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String flags = System.getProperty("pappus.worker.jvmArgs", "");
-        cmd.addAll(Arrays.stream(flags.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
-        // Small and quick: two cores run the test JVM and three workers.
-        cmd.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dpappus.fallback=off",
-                "-jar", jar.toString(), "--port", Integer.toString(port), "--cluster-name", clusterName,
-                "--calibration-ms", "20"));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--cluster-name", clusterName));
+        cmd.addAll(workerArgs);
         if (!live.isEmpty()) {
             cmd.add("--join");
             cmd.add(String.join(",", live));
@@ -148,12 +164,12 @@ final class WorkerProcesses implements AutoCloseable {
     }
 
     /** @return the workers still running */
-    synchronized List<Worker> live() {
+    public synchronized List<Worker> live() {
         return all.stream().filter(w -> w.process().isAlive()).toList();
     }
 
     /** Kills a worker as {@code kill -9} does: no shutdown, no goodbye to the cluster. */
-    void kill(Worker w) {
+    public void kill(Worker w) {
         w.process().destroyForcibly();
     }
 
