@@ -167,8 +167,12 @@ final class DeviceBreakers {
             }
         }
         time = plus(time, r.timings());
+        long uploaded = io.pappus.opencl.ChunkStream.inputBytes(cols);
+        if (op instanceof ZipOp || op instanceof JoinOp) {
+            uploaded += io.pappus.opencl.ChunkStream.inputBytes(DeviceColumns.of(feeds.get(1)));
+        }
         log.recordBreaker(name(node), new RunLog.Run(device.name(), time, 1, in.size(), in.size(),
-                System.nanoTime() - start));
+                System.nanoTime() - start, uploaded, RunLog.Input.HOST, false));
         return new Columns(outLayout, r.columns().toArray(), (int) r.count());
     }
 
