@@ -1,0 +1,151 @@
+package io.pappus.opencl.codegen;
+
+/**
+ * The device's stable LSD radix sort and the segment kernels built on it, as one fixed OpenCL
+ * program (no fp64 needed: doubles and floats are read as their bit patterns).
+ *
+ * <p>Keys become order-preserving unsigned bit patterns first ({@code pappus_bits_*}): ints and
+ * longs with the sign bit flipped; floats and doubles with every NaN made canonical (Java's
+ * {@code Double.compare} puts NaN above +Infinity and treats all NaNs as one) and negatives
+ * complemented, so -0.0 sorts before 0.0. A descending sort complements the pattern, which keeps
+ * equal keys in input order. Each pass sorts on {@value #RADIX_BITS} bits: one work-item per
+ * block of the input counts its digits ({@code pappus_radix_hist}, digit-major), the counts are
+ * prefix-summed with the scan kernels, and each work-item scatters its block in order
+ * ({@code pappus_radix_scatter}), which makes the pass stable.
+ */
+public final class SortKernels {
+    private SortKernels() {
+    }
+
+    /** Bits sorted per pass. */
+    public static final int RADIX_BITS = 8;
+
+    /** @return the program's source: bit patterns, radix passes, gathers, segments, and the scan kernels */
+    public static String source() {
+        return SOURCE + "\n" + ScanKernels.SOURCE;
+    }
+
+    private static final String SOURCE = """
+            // Pappus device sort: stable LSD radix sort on order-preserving key bits, gathers, segments.
+            // backend: opencl
+            #define PAPPUS_RADIX_BITS 8
+            #define PAPPUS_RADIX (1 << PAPPUS_RADIX_BITS)
+
+            __kernel void pappus_bits_int(__global const int* in, __global ulong* out, int descending, int n) {
+                int i = get_global_id(0);
+                if (i >= n) return;
+                ulong b = (ulong) (((uint) in[i]) ^ 0x80000000u);
+                out[i] = descending ? (~b & 0xffffffffUL) : b;
+            }
+
+            __kernel void pappus_bits_long(__global const ulong* in, __global ulong* out, int descending, int n) {
+                int i = get_global_id(0);
+                if (i >= n) return;
+                ulong b = in[i] ^ 0x8000000000000000UL;
+                out[i] = descending ? ~b : b;
+            }
+
+            __kernel void pappus_bits_float(__global const uint* in, __global ulong* out, int descending, int n) {
+                int i = get_global_id(0);
+                if (i >= n) return;
+                uint b = in[i];
+                if ((b & 0x7fffffffu) > 0x7f800000u) b = 0x7fc00000u;  /* one NaN, above +Infinity */
+                b = (b >> 31) ? ~b : (b | 0x80000000u);
+                out[i] = descending ? (ulong) ~b : (ulong) b;
+            }
+
+            __kernel void pappus_bits_double(__global const ulong* in, __global ulong* out, int descending, int n) {
+                int i = get_global_id(0);
+                if (i >= n) return;
+                ulong b = in[i];
+                if ((b & 0x7fffffffffffffffUL) > 0x7ff0000000000000UL) b = 0x7ff8000000000000UL;
+                b = (b >> 63) ? ~b : (b | 0x8000000000000000UL);
+                out[i] = descending ? ~b : b;
+            }
+
+            __kernel void pappus_iota(__global int* out, int n) {
+                int i = get_global_id(0);
+                if (i < n) out[i] = i;
+            }
+
+            __kernel void pappus_radix_hist(__global const ulong* keys, __global int* hist, int shift, int block,
+                                            int blocks, int n) {
+                int b = get_global_id(0);
+                if (b >= blocks) return;
+                int count[PAPPUS_RADIX];
+                for (int d = 0; d < PAPPUS_RADIX; d++) count[d] = 0;
+                int hi = min(n, (b + 1) * block);
+                for (int i = b * block; i < hi; i++) count[(keys[i] >> shift) & (PAPPUS_RADIX - 1)]++;
+                for (int d = 0; d < PAPPUS_RADIX; d++) hist[d * blocks + b] = count[d];
+            }
+
+            __kernel void pappus_radix_scatter(__global const ulong* keys, __global const int* idx,
+                                               __global const int* offsets, __global ulong* keys_out,
+                                               __global int* idx_out, int shift, int block, int blocks, int n) {
+                int b = get_global_id(0);
+                if (b >= blocks) return;
+                int at[PAPPUS_RADIX];
+                for (int d = 0; d < PAPPUS_RADIX; d++) at[d] = offsets[d * blocks + b];
+                int hi = min(n, (b + 1) * block);
+                for (int i = b * block; i < hi; i++) {
+                    ulong k = keys[i];
+                    int p = at[(k >> shift) & (PAPPUS_RADIX - 1)]++;
+                    keys_out[p] = k;
+                    idx_out[p] = idx[i];
+                }
+            }
+
+            __kernel void pappus_gather_1(__global const uchar* in, __global const int* perm, __global uchar* out, int n) {
+                int i = get_global_id(0);
+                if (i < n) out[i] = in[perm[i]];
+            }
+
+            __kernel void pappus_gather_2(__global const ushort* in, __global const int* perm, __global ushort* out, int n) {
+                int i = get_global_id(0);
+                if (i < n) out[i] = in[perm[i]];
+            }
+
+            __kernel void pappus_gather_4(__global const uint* in, __global const int* perm, __global uint* out, int n) {
+                int i = get_global_id(0);
+                if (i < n) out[i] = in[perm[i]];
+            }
+
+            __kernel void pappus_gather_8(__global const ulong* in, __global const int* perm, __global ulong* out, int n) {
+                int i = get_global_id(0);
+                if (i < n) out[i] = in[perm[i]];
+            }
+
+            /* heads[i] = 1 where a run of equal sorted keys starts */
+            __kernel void pappus_seg_heads(__global const ulong* keys, __global int* heads, int n) {
+                int i = get_global_id(0);
+                if (i < n) heads[i] = i == 0 || keys[i] != keys[i - 1];
+            }
+
+            /* starts[g] = first sorted position of segment g; starts[segments] = n */
+            __kernel void pappus_seg_starts(__global const int* heads, __global const int* seg, __global int* starts, int n) {
+                int i = get_global_id(0);
+                if (i >= n) return;
+                if (heads[i]) starts[seg[i]] = i;
+                if (i == n - 1) starts[seg[i] + heads[i]] = n;
+            }
+
+            /* first[g] = the input index of segment g's first element (the smallest: the sort is stable) */
+            __kernel void pappus_seg_first(__global const int* starts, __global const int* perm, __global ulong* first,
+                                           int segments) {
+                int g = get_global_id(0);
+                if (g < segments) first[g] = (ulong) perm[starts[g]];
+            }
+
+            /* count[g] = the length of segment g, as a Java long */
+            __kernel void pappus_seg_count(__global const int* starts, __global long* count, int segments) {
+                int g = get_global_id(0);
+                if (g < segments) count[g] = (long) (starts[g + 1] - starts[g]);
+            }
+
+            /* out[i] = in[perm[i]] as an int index: composes two permutations */
+            __kernel void pappus_compose(__global const int* inner, __global const int* outer, __global int* out, int n) {
+                int i = get_global_id(0);
+                if (i < n) out[i] = inner[outer[i]];
+            }
+            """;
+}
