@@ -48,4 +48,9 @@ public class W1Benchmark {
     public double bandwidthFloor() {
         return Loops.parallelPlainSum(xs);
     }
+
+    @Benchmark
+    public double bandwidthOneCore() {
+        return Loops.plainSum(xs, 0, xs.length);
+    }
 }

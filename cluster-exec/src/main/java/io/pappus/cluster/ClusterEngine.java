@@ -2,15 +2,19 @@ package io.pappus.cluster;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.core.HazelcastInstance;
+import io.pappus.api.DataSet;
 import io.pappus.api.Engine;
 import io.pappus.api.query.CacheOp;
 import io.pappus.api.query.Node;
 import io.pappus.api.query.Source;
 import io.pappus.api.query.Terminal;
+import io.pappus.cluster.job.Job;
+import io.pappus.cluster.job.JobLauncher;
 import io.pappus.cluster.plan.Chain;
 import io.pappus.cluster.plan.ClusterExplain;
 import io.pappus.cluster.plan.Nodes;
 import io.pappus.cluster.plan.Placement;
+import io.pappus.cluster.plan.ShufflePlacement;
 import io.pappus.cluster.plan.TerminalPlacement;
 import io.pappus.cluster.remote.ChunkRunners;
 import io.pappus.cluster.remote.PartialSpec;
@@ -20,7 +24,9 @@ import io.pappus.cluster.run.Combiner;
 import io.pappus.cluster.run.JobResult;
 import io.pappus.cluster.run.JobRunner;
 import io.pappus.cluster.run.NotShippableException;
+import io.pappus.cluster.run.RemoteElementFailure;
 import io.pappus.cluster.run.RemoteFailures;
+import io.pappus.cluster.run.ShuffleRunner;
 import io.pappus.exec.ReferenceEngine;
 import io.pappus.lift.LambdaLifter;
 import io.pappus.plan.LogicalPlan;
@@ -34,18 +40,23 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * An {@link Engine} that runs queries across a Hazelcast cluster. The caller plans the query;
  * each source feeding a chain of lifted map/filter lambdas is cut into partitions stored with
  * backups in the cluster; members run the chain and the terminal's partial aggregate on the
  * partitions they own, from IR shipped as data (never bytecode or user classes); the caller
- * combines the partials in partition order. What members cannot run (opaque lambdas, which
- * need user classes; group, join, sort, distinct, take, zip, flatMap and what follows them)
- * runs on the caller with the reference semantics, and {@link #explain} says what ran where
- * and why. A member that dies mid-job costs a retry of its tasks on the new owners.
+ * combines the partials in partition order. groupBy, join, distinct and orderBy shuffle their
+ * inputs across the members by key (by sampled key ranges for orderBy) through Hazelcast and
+ * are finished on each target partition's owner. What members cannot run (opaque lambdas,
+ * which need user classes; take, zip, flatMap and what follows them) runs on the caller with
+ * the reference semantics, and {@link #explain} says what ran where and why. A member that
+ * dies mid-job costs a retry of its tasks on the new owners; {@link #submit} runs a query as
+ * a {@link Job} with progress and cancel.
  *
  * <pre>{@code
  * try (ClusterEngine cluster = ClusterEngine.embedded(3)) {
@@ -65,13 +76,17 @@ public final class ClusterEngine implements Engine, AutoCloseable {
     private final Combiner combiner = new Combiner();
     private volatile Consumer<TaskReply> progress = r -> { };
     private final JobRunner runner;
+    private final JobLauncher jobs;
+    private final ShuffleRunner shuffles;
 
     private ClusterEngine(HazelcastInstance entry, List<HazelcastInstance> owned, ClusterSettings settings, String name) {
         this.entry = entry;
         this.owned = List.copyOf(owned);
         this.settings = settings;
         this.name = name;
-        this.runner = new JobRunner(entry, settings.jobLimits(), r -> progress.accept(r));
+        this.runner = new JobRunner(entry, settings.jobLimits(), settings.scheduling(), r -> progress.accept(r));
+        this.shuffles = new ShuffleRunner(entry, runner, settings.jobLimits());
+        this.jobs = new JobLauncher(settings.scheduling().jobThreads(), settings.clusterName());
     }
 
     /**
@@ -126,7 +141,29 @@ public final class ClusterEngine implements Engine, AutoCloseable {
     @Override
     @SuppressWarnings("unchecked")
     public <R> R execute(Node plan, Terminal<R> terminal) {
-        LogicalPlan lp = planner.plan(resolveCaches(plan), terminal);
+        Node resolved = resolveCaches(plan);
+        try {
+            return run(resolved, terminal);
+        } catch (RemoteElementFailure e) {
+            throw reference.rethrowAsJava(resolved, terminal, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R run(Node resolved, Terminal<R> terminal) {
+        LogicalPlan lp = planner.plan(resolved, terminal);
+        Optional<Chain> shuffled = ShufflePlacement.chain(lp.root());
+        if (shuffled.isPresent() && shuffled.get().shuffles()) {
+            TerminalPlacement tp = Placement.terminal(lp, shuffled.get().output());
+            if (tp.onMembers()) {
+                try {
+                    return (R) combiner.finish(lp, shuffled.get(), shuffles.run(shuffled.get(), tp.partial()));
+                } catch (NotShippableException e) {
+                    LOG.info("source stays on the caller: {}", e.getMessage());
+                    return reference.execute(lp.root().op(), terminal);
+                }
+            }
+        }
         Optional<Chain> whole = Placement.chain(lp.root());
         if (whole.isPresent()) {
             TerminalPlacement tp = Placement.terminal(lp, whole.get().output());
@@ -155,8 +192,8 @@ public final class ClusterEngine implements Engine, AutoCloseable {
             return known;  // a shared subtree (zip(self, ...)) runs once
         }
         Node out;
-        Optional<Chain> c = Placement.chain(n);
-        if (c.isPresent() && !c.get().steps().isEmpty()) {
+        Optional<Chain> c = ShufflePlacement.chain(n);
+        if (c.isPresent() && (c.get().shuffles() || !c.get().steps().isEmpty())) {
             out = collected(c.get());
         } else {
             List<Node> inputs = new ArrayList<>();
@@ -171,6 +208,9 @@ public final class ClusterEngine implements Engine, AutoCloseable {
 
     private Node collected(Chain c) {
         try {
+            if (c.shuffles()) {
+                return Nodes.objects(combiner.collect(c, shuffles.run(c, new PartialSpec.Collect())));
+            }
             JobResult r = runner.run(c.source(), c.sourceType(), c.pipeline(new PartialSpec.Collect()));
             RemoteFailures.rethrowFirst(r, c, null, false);
             return Nodes.objects(combiner.collect(c, r));
@@ -205,6 +245,31 @@ public final class ClusterEngine implements Engine, AutoCloseable {
                 ChunkRunners.get().name());
     }
 
+    /**
+     * Runs a query asynchronously on this cluster, as a {@link Job} with a state, a progress
+     * and a cancel. {@code action} gets {@code data} bound to this cluster and ends it with an
+     * action (or several: every query it runs belongs to the job); it runs on one of the
+     * engine's job threads, so at most {@link io.pappus.cluster.run.Scheduling#jobThreads()}
+     * jobs run at once and the rest wait as {@link io.pappus.cluster.job.JobState#QUEUED}.
+     *
+     * <pre>{@code
+     * Job<List<Double>> job = cluster.submit(DataSet.from(prices), ds -> ds.filter(p -> p > 10.0).toList());
+     * List<Double> dear = job.get(Duration.ofMinutes(1));
+     * }</pre>
+     *
+     * @param data   the data set to start from (its engine is replaced by this one)
+     * @param action what to compute from it
+     * @param <T>    the element type
+     * @param <R>    the result type
+     * @return the job, queued or already running
+     */
+    public <T, R> Job<R> submit(DataSet<T> data, Function<DataSet<T>, R> action) {
+        Objects.requireNonNull(data, "submit: data set is null");
+        Objects.requireNonNull(action, "submit: action is null");
+        DataSet<T> here = data.on(this);
+        return jobs.launch(() -> action.apply(here));
+    }
+
     @Override
     public String name() {
         return name;
@@ -228,6 +293,7 @@ public final class ClusterEngine implements Engine, AutoCloseable {
     /** Shuts down the members this engine started, or disconnects its client; never throws for one that is already gone. */
     @Override
     public void close() {
+        jobs.close();
         RuntimeException first = null;
         for (int i = owned.size() - 1; i >= 0; i--) {
             try {

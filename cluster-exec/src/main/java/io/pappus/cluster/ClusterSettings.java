@@ -1,6 +1,7 @@
 package io.pappus.cluster;
 
 import io.pappus.cluster.run.JobLimits;
+import io.pappus.cluster.run.Scheduling;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -21,14 +22,16 @@ import java.util.Objects;
  * @param chunksPerMember  the most partitions per data member in one job
  * @param partitionCount   Hazelcast partitions of an embedded cluster (fewer start and migrate faster)
  * @param jobTimeout       the longest one job may run, retries included
+ * @param scheduling       admission control, job threads, stragglers and member throughputs
  */
 public record ClusterSettings(String clusterName, String bindAddress, int backupCount, int minChunkElements,
-                              int chunksPerMember, int partitionCount, Duration jobTimeout) {
+                              int chunksPerMember, int partitionCount, Duration jobTimeout, Scheduling scheduling) {
 
     public ClusterSettings {
         Objects.requireNonNull(clusterName, "clusterName");
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(jobTimeout, "jobTimeout");
+        Objects.requireNonNull(scheduling, "scheduling");
         if (backupCount < 1 || backupCount > 6) {
             throw new IllegalArgumentException("backupCount must be 1 to 6 (a member may die mid-job), was " + backupCount);
         }
@@ -40,37 +43,43 @@ public record ClusterSettings(String clusterName, String bindAddress, int backup
 
     /** @return cluster {@code pappus} on 127.0.0.1, one backup, partitions of at least 4096 elements, 8 per member */
     public static ClusterSettings defaults() {
-        return new ClusterSettings("pappus", "127.0.0.1", 1, 4096, 8, 71, Duration.ofMinutes(5));
+        return new ClusterSettings("pappus", "127.0.0.1", 1, 4096, 8, 71, Duration.ofMinutes(5), Scheduling.defaults());
     }
 
     /** @param name the cluster name @return these settings with that name */
     public ClusterSettings withClusterName(String name) {
-        return new ClusterSettings(name, bindAddress, backupCount, minChunkElements, chunksPerMember, partitionCount, jobTimeout);
+        return new ClusterSettings(name, bindAddress, backupCount, minChunkElements, chunksPerMember, partitionCount, jobTimeout, scheduling);
     }
 
     /** @param address the interface to bind embedded members to @return these settings with it */
     public ClusterSettings withBindAddress(String address) {
-        return new ClusterSettings(clusterName, address, backupCount, minChunkElements, chunksPerMember, partitionCount, jobTimeout);
+        return new ClusterSettings(clusterName, address, backupCount, minChunkElements, chunksPerMember, partitionCount, jobTimeout, scheduling);
     }
 
     /** @param n synchronous backups per chunk @return these settings with that many */
     public ClusterSettings withBackupCount(int n) {
-        return new ClusterSettings(clusterName, bindAddress, n, minChunkElements, chunksPerMember, partitionCount, jobTimeout);
+        return new ClusterSettings(clusterName, bindAddress, n, minChunkElements, chunksPerMember, partitionCount, jobTimeout, scheduling);
     }
 
     /** @param n the fewest elements per partition @return these settings with it */
     public ClusterSettings withMinChunkElements(int n) {
-        return new ClusterSettings(clusterName, bindAddress, backupCount, n, chunksPerMember, partitionCount, jobTimeout);
+        return new ClusterSettings(clusterName, bindAddress, backupCount, n, chunksPerMember, partitionCount, jobTimeout, scheduling);
     }
 
     /** @param n the most partitions per member per job @return these settings with it */
     public ClusterSettings withChunksPerMember(int n) {
-        return new ClusterSettings(clusterName, bindAddress, backupCount, minChunkElements, n, partitionCount, jobTimeout);
+        return new ClusterSettings(clusterName, bindAddress, backupCount, minChunkElements, n, partitionCount, jobTimeout, scheduling);
     }
 
     /** @param t the longest a job may run @return these settings with it */
     public ClusterSettings withJobTimeout(Duration t) {
-        return new ClusterSettings(clusterName, bindAddress, backupCount, minChunkElements, chunksPerMember, partitionCount, t);
+        return new ClusterSettings(clusterName, bindAddress, backupCount, minChunkElements, chunksPerMember, partitionCount, t, scheduling);
+    }
+
+    /** @param s how to schedule work @return these settings with it */
+    public ClusterSettings withScheduling(Scheduling s) {
+        return new ClusterSettings(clusterName, bindAddress, backupCount, minChunkElements, chunksPerMember, partitionCount,
+                jobTimeout, s);
     }
 
     /** @return the job limits these settings imply */

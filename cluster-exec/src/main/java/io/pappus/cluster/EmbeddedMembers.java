@@ -1,7 +1,9 @@
 package io.pappus.cluster;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.pappus.cluster.run.Scheduling;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +15,8 @@ import java.util.List;
 /**
  * Starts Hazelcast members in this JVM on free ports of the bind address. Each member lists
  * only the members started before it (and itself), so the first starts alone and the rest join
- * it in a fraction of a second; if any fails to start, those already up are shut down.
+ * it in a fraction of a second; if any fails to start, those already up are shut down. When the
+ * settings list throughputs, member {@code i} advertises the i-th as {@code pappus.throughput}.
  */
 final class EmbeddedMembers {
     private EmbeddedMembers() {
@@ -25,9 +28,14 @@ final class EmbeddedMembers {
         boolean ok = false;
         try {
             List<String> known = new ArrayList<>();
-            for (int port : ports) {
-                known.add(s.bindAddress() + ":" + port);
-                started.add(Hazelcast.newHazelcastInstance(HazelcastConfigs.member(s, port, List.copyOf(known))));
+            for (int i = 0; i < count; i++) {
+                known.add(s.bindAddress() + ":" + ports.get(i));
+                Config c = HazelcastConfigs.member(s, ports.get(i), List.copyOf(known));
+                if (!s.scheduling().throughputs().isEmpty()) {
+                    c.getMemberAttributeConfig().setAttribute(Scheduling.THROUGHPUT_ATTRIBUTE,
+                            Double.toString(s.scheduling().throughput(i)));
+                }
+                started.add(Hazelcast.newHazelcastInstance(c));
             }
             int size = started.get(0).getCluster().getMembers().size();
             if (size != count) {

@@ -3,10 +3,12 @@ package io.pappus.cluster;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.ClassFilter;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.ExecutorConfig;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import io.pappus.cluster.run.JobRunner;
+import io.pappus.cluster.run.ShuffleRunner;
 
 import java.util.List;
 
@@ -14,7 +16,7 @@ import java.util.List;
  * Hazelcast configurations for Pappus members and clients: fast, local and closed by default.
  * Members bind to one interface (loopback unless configured), never multicast or auto-detect,
  * join only listed addresses, detect a dead member within seconds, and deserialise only an
- * allow-list of classes: the IR, the task and result types, JDK basics and primitive arrays.
+ * allow-list of classes: the IR, the task, shuffle and result types, JDK basics and primitive arrays.
  * A user class, a lambda or a gadget chain cannot be deserialised on a member.
  */
 final class HazelcastConfigs {
@@ -31,7 +33,7 @@ final class HazelcastConfigs {
     private static final List<String> ALLOWED_PACKAGES = List.of("java.lang", "java.util.concurrent");
     /** Prefixes: the wire types, the IR, and Hazelcast's own (its error responses carry its exceptions). */
     private static final List<String> ALLOWED_PREFIXES = List.of("io.pappus.ir.", "io.pappus.cluster.remote.",
-            "com.hazelcast.");
+            "io.pappus.cluster.shuffle.", "com.hazelcast.");
 
     private HazelcastConfigs() {
     }
@@ -61,6 +63,9 @@ final class HazelcastConfigs {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(members);
         c.addMapConfig(new MapConfig(JobRunner.CHUNK_MAP).setBackupCount(s.backupCount()).setAsyncBackupCount(0));
+        c.addMapConfig(new MapConfig(ShuffleRunner.SHUFFLE_MAP).setBackupCount(s.backupCount()).setAsyncBackupCount(0));
+        // Admission control: at most tasksPerMember tasks run at once; the executor queues the rest.
+        c.addExecutorConfig(new ExecutorConfig(JobRunner.EXECUTOR).setPoolSize(s.scheduling().tasksPerMember()));
         c.getSerializationConfig().setJavaSerializationFilterConfig(allowList());
         return c;
     }

@@ -95,11 +95,11 @@ class ClusterEngineTest {
     }
 
     @Test
-    void callerSideOperatorsUseTheReference() {
+    void keyedOperatorsShuffleAcrossTheMembers() {
         List<Integer> out = DataSet.range(0, 100).on(cluster).map(i -> i % 7).distinct().orderBy(i -> i).toList();
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6), out);
         String text = DataSet.range(0, 100).on(cluster).map(i -> i % 7).distinct().explain();
-        assertTrue(text.contains("distinct  [caller: needs all elements in one place"), text);
+        assertTrue(text.contains("distinct  [members: hash shuffle by key"), text);
         assertTrue(text.contains("map  [members"), text);
     }
 }

@@ -31,12 +31,12 @@ class ClusterExplainTest {
     }
 
     @Test
-    void chainAndPartialAggregateOnMembersGroupOnTheCaller() {
+    void chainShuffleAndPartialAggregateOnMembers() {
         double[] xs = new double[100];
         String text = DataSet.from(xs).on(cluster).map(x -> x * 2).filter(x -> x > 1)
                 .groupBy(x -> Math.floor(x)).count().explain();
         Golden.assertMatches("explain/cluster_group.txt", text);
-        assertTrue(text.contains("groupBy  [caller: needs a shuffle across members (not in v1)"), text);
+        assertTrue(text.contains("groupBy  [members: hash shuffle by key through the shuffle map"), text);
         assertTrue(text.contains("source double x 100  [members: 8 partitions"), text);
     }
 
@@ -46,5 +46,17 @@ class ClusterExplainTest {
         Golden.assertMatches("explain/cluster_opaque.txt", text);
         assertTrue(text.contains("map  [caller: opaque lambda needs user classes: runs on the caller"), text);
         assertTrue(text.contains("filter  [caller: its input is on the caller"), text);
+    }
+
+    @Test
+    void joinAndOrderByShuffleAnOpaqueKeyStaysOnTheCaller() {
+        DataSet<Integer> right = DataSet.range(0, 50).on(cluster).filter(i -> i % 2 == 0);
+        String text = DataSet.range(0, 100).on(cluster).join(right, i -> i % 10, j -> j % 10, (i, j) -> i * 1000 + j)
+                .orderByDescending(x -> x).explain();
+        Golden.assertMatches("explain/cluster_shuffles.txt", text);
+        assertTrue(text.contains("orderByDescending  [members: range shuffle on sampled key splitters"), text);
+        assertTrue(text.contains("join  [members: hash shuffle by key"), text);
+        String opaque = DataSet.from(List.of("a", "bb")).on(cluster).groupBy(s -> s.length()).count().explain();
+        assertTrue(opaque.contains("groupBy  [caller: opaque key needs user classes"), opaque);
     }
 }

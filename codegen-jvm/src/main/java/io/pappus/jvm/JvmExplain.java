@@ -31,12 +31,17 @@ final class JvmExplain {
 
     static String write(String engine, LogicalPlan plan, Fragment root) {
         StringBuilder b = new StringBuilder(ExplainWriter.lifted(engine, plan));
-        fragment(root, b);
+        fragment(root, b, 0);
         return b.toString();
     }
 
-    private static void fragment(Fragment f, StringBuilder b) {
+    /** @param groupFusing the groupBy fragment whose loop runs this fragment's stages, or 0 */
+    private static void fragment(Fragment f, StringBuilder b, int groupFusing) {
         b.append("\n== fragment ").append(f.id()).append(": ").append(f.describe()).append(" ==\n");
+        if (groupFusing != 0) {
+            b.append("fused: its stages run inside the group loop of fragment ").append(groupFusing)
+                    .append(" over its input; the loop below is not run\n");
+        }
         Object op = f.input().op();
         if (op instanceof Source) {
             b.append("input: source columns (primitive arrays used in place)\n");
@@ -64,8 +69,9 @@ final class JvmExplain {
         } catch (Unsupported e) {
             b.append("not compiled: ").append(e.getMessage()).append("; runs with reference semantics\n");
         }
+        boolean group = op instanceof GroupOp && NativeBreakers.whyNot(f.input()) == null;
         for (Fragment feed : f.feeds()) {
-            fragment(feed, b);
+            fragment(feed, b, group && NativeBreakers.fusesInto(feed) ? f.id() : 0);
         }
     }
 
@@ -80,18 +86,21 @@ final class JvmExplain {
         if (op instanceof TakeOp) {
             return "early exit: chunks in order, none scheduled once the prefix holds n";
         } else if (op instanceof GroupOp) {
-            return "generated hash aggregation on the primitive key";
+            return "generated hash aggregation over the key columns, chunk tables merged in order";
         } else if (op instanceof JoinOp) {
-            return "compiled key columns, hash table on the right key, generated result loop";
+            return "compiled key columns, hash table on the right key columns, generated result loop";
         } else if (op instanceof DistinctOp) {
-            return "hash set on the elements' equals bits, first occurrences in order";
+            return "hash set over the element columns, first occurrences in order";
         }
         return "compiled key column, stable index sort, gather";
     }
 
     private static void breakerSource(Fragment f, StringBuilder b) {
         Object op = f.input().op();
-        GeneratedBreaker g = op instanceof GroupOp ? GroupGenerator.generate(f.input(), f.id())
+        Fragment feed = f.feeds().isEmpty() ? null : f.feeds().get(0);
+        GeneratedBreaker g = op instanceof GroupOp ? (NativeBreakers.fusesInto(feed)
+                ? GroupGenerator.generate(f.input(), f.id(), feed.stages(), feed.inputType())
+                : GroupGenerator.generate(f.input(), f.id()))
                 : op instanceof JoinOp ? JoinGenerator.generate(f.input(), f.id()) : null;
         if (g != null) {
             b.append("breaker source (").append(g.className()).append("):\n").append(NumberedSource.of(g.source()));

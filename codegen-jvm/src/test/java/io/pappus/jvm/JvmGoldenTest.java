@@ -47,7 +47,8 @@ class JvmGoldenTest {
 
     private static void append(Fragment f, StringBuilder b) {
         if (f.input().op() instanceof GroupOp) {
-            b.append(GroupGenerator.generate(f.input(), f.id()).source());
+            Fragment feed = f.feeds().get(0);
+            b.append(GroupGenerator.generate(f.input(), f.id(), feed.stages(), feed.inputType()).source());
         } else if (f.input().op() instanceof JoinOp) {
             b.append(JoinGenerator.generate(f.input(), f.id()).source());
         }
@@ -96,6 +97,20 @@ class JvmGoldenTest {
         check("group_by_aggregate", sources(q, new Terminal.ToList<>()));
         List<Pair<Boolean, Double>> ref = q.on(Engines.local(Target.REFERENCE)).toList();
         assertEquals(ref, q.on(Engines.local(Target.JVM)).toList());
+    }
+
+    /** A group key of two columns, one a String. */
+    record CityKey(String city, int parity) {
+    }
+
+    @Test
+    void groupByRecordKeyAggregate() {
+        List<Order> os = List.of(new Order(1, "a", 2.5), new Order(2, "b", -1.0), new Order(3, "a", 4.0));
+        DataSet<Pair<CityKey, Point>> q = DataSet.from(os).groupBy(o -> new CityKey(o.city(), o.id() % 2))
+                .aggregate(new Point(0, 0), (s, o) -> new Point(s.x() + o.amount(), s.y() + 1),
+                        (a, b) -> new Point(a.x() + b.x(), a.y() + b.y()));
+        check("group_by_record_key", sources(q, new Terminal.ToList<>()));
+        assertEquals(q.on(Engines.local(Target.REFERENCE)).toList(), q.on(Engines.local(Target.JVM)).toList());
     }
 
     @Test

@@ -16,6 +16,10 @@ final class Buffers implements AutoCloseable {
         this.session = session;
     }
 
+    OclSession session() {
+        return session;
+    }
+
     OclBuffer track(OclBuffer b) {
         all.add(b);
         return b;

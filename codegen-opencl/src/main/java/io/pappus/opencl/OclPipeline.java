@@ -125,23 +125,57 @@ public final class OclPipeline {
      * @return the result for the range
      */
     public OclResult run(List<Object> columns, int from, int n) {
+        List<Object> hostColumns = deviceColumns(columns);
+        int total = java.lang.reflect.Array.getLength(hostColumns.get(0));
+        if (from < 0 || n < 0 || from + n > total) {
+            throw new IndexOutOfBoundsException("range [" + from + ", " + (from + n) + ") of " + total);
+        }
+        try (Buffers b = new Buffers(session)) {
+            List<OclBuffer> inBufs = new ArrayList<>();
+            for (Object col : hostColumns) {
+                inBufs.add(b.upload(col, from, n));
+            }
+            return runOn(inBufs, hostColumns, from, n);
+        }
+    }
+
+    /**
+     * @param columns the input columns as the caller holds them
+     * @return them in device layout (booleans as bytes), checked against the program's inputs
+     */
+    List<Object> deviceColumns(List<Object> columns) {
         List<Leaf> ins = program.inputLeaves();
         if (columns.size() != ins.size()) {
             throw new IllegalArgumentException("pipeline takes " + ins.size() + " input columns, got " + columns.size());
         }
         int total = java.lang.reflect.Array.getLength(columns.get(0));
-        if (from < 0 || n < 0 || from + n > total) {
-            throw new IndexOutOfBoundsException("range [" + from + ", " + (from + n) + ") of " + total);
+        List<Object> out = new ArrayList<>();
+        for (int j = 0; j < ins.size(); j++) {
+            out.add(ColumnArrays.toDevice(columns.get(j), ins.get(j).kind(), total));
         }
+        return out;
+    }
+
+    /** @return the device element type of each input column */
+    List<OclBuffer.ElementType> inputTypes() {
+        List<OclBuffer.ElementType> types = new ArrayList<>();
+        for (Leaf l : program.inputLeaves()) {
+            types.add(ColumnArrays.elementType(l.kind()));
+        }
+        return types;
+    }
+
+    OclSession session() {
+        return session;
+    }
+
+    /**
+     * Runs over input that is already on the device: element {@code i} of each buffer is
+     * element {@code from + i} of the host columns (which name a failing element).
+     */
+    OclResult runOn(List<OclBuffer> inBufs, List<Object> hostColumns, int from, int n) {
         OclTimings before = session.timings();
         try (Buffers b = new Buffers(session)) {
-            List<OclBuffer> inBufs = new ArrayList<>();
-            List<Object> hostColumns = new ArrayList<>();
-            for (int j = 0; j < ins.size(); j++) {
-                Object col = ColumnArrays.toDevice(columns.get(j), ins.get(j).kind(), total);
-                hostColumns.add(col);
-                inBufs.add(b.upload(col, from, n));
-            }
             Failures failures = new Failures(hostColumns, from);
             OclBuffer errors = b.upload(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE});
             OclResult r = switch (program.mode()) {

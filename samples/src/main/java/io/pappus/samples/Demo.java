@@ -45,7 +45,8 @@ public final class Demo {
                 () -> TermFrequency.run(2_000, 10, engine),
                 () -> PageRank.run(2_000, 10, engine),
                 () -> TpchQ1.run(lineitem, tpch, engine),
-                () -> TpchQ6.run(lineitem, tpch, engine));
+                () -> TpchQ6.run(lineitem, tpch, engine),
+                () -> ClusterKMeans.run(10_000, 4, 20));
         List<Outcome> outcomes = new ArrayList<>();
         for (Supplier<Outcome> sample : samples) {
             Outcome outcome = sample.get();

@@ -1,5 +1,6 @@
 package io.pappus.cluster.plan;
 
+import io.pappus.api.query.OrderByOp;
 import io.pappus.api.query.Source;
 import io.pappus.exec.ExplainWriter;
 import io.pappus.plan.LogicalPlan;
@@ -11,7 +12,7 @@ import java.util.function.IntUnaryOperator;
 /**
  * Writes a cluster engine's {@code explain()}: for every operator and the terminal, whether it
  * runs on the members or on the caller and why, how many partitions each shipped source is cut
- * into; then the lifted IR of every lambda (what travels to the members).
+ * into, which keyed operators shuffle across the members; then the lifted IR of every lambda (what travels to the members).
  */
 public final class ClusterExplain {
     private final StringBuilder out = new StringBuilder();
@@ -31,7 +32,7 @@ public final class ClusterExplain {
     public static String explain(String engine, LogicalPlan plan, IntUnaryOperator partitions, String runner) {
         ClusterExplain w = new ClusterExplain(partitions);
         w.out.append("== Pappus cluster placement on ").append(engine).append(" ==\n");
-        Optional<Chain> whole = Placement.chain(plan.root());
+        Optional<Chain> whole = ShufflePlacement.chain(plan.root());
         String term = plan.terminal().name();
         if (whole.isPresent()) {
             TerminalPlacement tp = Placement.terminal(plan, whole.get().output());
@@ -39,7 +40,7 @@ public final class ClusterExplain {
                     ? "members: partial " + tp.partial().name() + " per partition (" + runner
                             + "); the caller combines them in partition order"
                     : "caller: " + tp.reason()).append("]\n");
-            w.members(whole.get(), plan.root(), "  ", tp.onMembers());
+            w.members(whole.get(), "  ", tp.onMembers() ? "" : COLLECTED);
         } else {
             w.out.append(term).append("  [caller: its input is on the caller]\n");
             w.node(plan.root(), "  ");
@@ -50,9 +51,9 @@ public final class ClusterExplain {
     }
 
     private void node(PlanNode n, String indent) {
-        Optional<Chain> c = Placement.chain(n);
-        if (c.isPresent() && !c.get().steps().isEmpty()) {
-            members(c.get(), n, indent, false);
+        Optional<Chain> c = ShufflePlacement.chain(n);
+        if (c.isPresent() && (c.get().shuffles() || !c.get().steps().isEmpty())) {
+            members(c.get(), indent, COLLECTED);
             return;
         }
         String where = n.op() instanceof Source ? "caller: read by the operator above (nothing to run on members first)"
@@ -66,18 +67,37 @@ public final class ClusterExplain {
         }
     }
 
-    private void members(Chain c, PlanNode top, String indent, boolean withTerminal) {
-        PlanNode n = top;
+    private static final String COLLECTED = "; output collected to the caller in partition order";
+
+    /** Prints a chain that members run; {@code fate} says where its output goes. */
+    private void members(Chain c, String indent, String fate) {
+        PlanNode n = c.top();
         String pad = indent;
         for (int i = c.steps().size() - 1; i >= 0; i--, n = n.inputs().get(0)) {
             out.append(pad).append(n.op().opName()).append("  [members: lifted IR, one fused pass per partition")
-                    .append(i == c.steps().size() - 1 && !withTerminal ? "; output collected to the caller in partition order" : "")
-                    .append("]\n");
+                    .append(i == c.steps().size() - 1 ? fate : "").append("]\n");
             pad += "  ";
+        }
+        if (c.shuffles()) {
+            PlanNode k = c.base();
+            out.append(pad).append(k.op().opName()).append("  [members: ")
+                    .append(k.op() instanceof OrderByOp ? "range shuffle on sampled key splitters" : "hash shuffle by key")
+                    .append(" through the shuffle map; each target partition finished on its owner")
+                    .append(c.steps().isEmpty() ? fate : "").append("]\n");
+            for (int i = 0; i < c.inputs().size(); i++) {
+                if (c.inputs().size() > 1) {
+                    out.append(pad).append(i == 0 ? "  left:\n" : "  right:\n");
+                }
+                members(c.inputs().get(i), pad + (c.inputs().size() > 1 ? "    " : "  "), SHUFFLED);
+            }
+            return;
         }
         int size = c.source().size();
         out.append(pad).append("source ").append(c.sourceType().show()).append(" x ").append(size)
                 .append("  [members: ").append(partitions.applyAsInt(size))
-                .append(" partitions in the chunk map, with backups]\n");
+                .append(" partitions in the chunk map, with backups").append(c.steps().isEmpty() ? fate : "")
+                .append("]\n");
     }
+
+    private static final String SHUFFLED = "; output written to the shuffle by key";
 }

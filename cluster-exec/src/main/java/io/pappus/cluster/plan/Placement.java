@@ -51,8 +51,8 @@ public final class Placement {
             steps.add(0, cur);
             cur = cur.inputs().get(0);
         }
-        if (cur.op() instanceof Source s && PipelineCheck.complete(cur.output())) {
-            return Optional.of(new Chain(s, cur.output(), steps, n));
+        if (cur.op() instanceof Source && PipelineCheck.complete(cur.output())) {
+            return Optional.of(new Chain(cur, List.of(), steps, n));
         }
         return Optional.empty();
     }
@@ -74,10 +74,9 @@ public final class Placement {
             return "its output " + n.output().show() + " is a Java object: runs on the caller";
         } else if (op instanceof Source s) {
             return "elements of " + n.output().show() + " the IR cannot lay out: read on the caller";
-        } else if (op instanceof GroupOp || op instanceof JoinOp) {
-            return "needs a shuffle across members (not in v1): runs on the caller";
-        } else if (op instanceof OrderByOp || op instanceof DistinctOp) {
-            return "needs all elements in one place (not distributed in v1): runs on the caller";
+        } else if (op instanceof GroupOp || op instanceof JoinOp || op instanceof OrderByOp || op instanceof DistinctOp) {
+            String why = ShufflePlacement.reason(n);
+            return why != null ? why : "its input is on the caller, so it runs there too";
         } else if (op instanceof TakeOp || op instanceof ZipOp) {
             return "depends on global element positions: runs on the caller";
         } else if (op instanceof FlatMapOp) {

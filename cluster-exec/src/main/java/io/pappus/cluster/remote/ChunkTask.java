@@ -58,6 +58,15 @@ public final class ChunkTask implements Callable<TaskReply>, Serializable, Hazel
     public TaskReply call() {
         STARTED.incrementAndGet();
         String me = member.getCluster().getLocalMember().getAddress().toString();
+        MemberLoad.enter(me);
+        try {
+            return run(me);
+        } finally {
+            MemberLoad.exit(me);
+        }
+    }
+
+    private TaskReply run(String me) {
         ChunkRunner runner = ChunkRunners.get();
         Chunk chunk;
         try {

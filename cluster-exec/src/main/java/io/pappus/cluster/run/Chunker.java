@@ -41,11 +41,31 @@ public final class Chunker {
      * @throws NotShippableException when an element is not a Java value of type {@code t}
      */
     public static List<Chunk> split(Source s, Type t, int chunks) {
-        List<Chunk> out = new ArrayList<>(chunks);
-        for (int c = 0; c < chunks; c++) {
-            int from = (int) ((long) s.size() * c / chunks);
-            int to = (int) ((long) s.size() * (c + 1) / chunks);
+        double[] equal = new double[chunks];
+        Arrays.fill(equal, 1.0);
+        return split(s, t, equal);
+    }
+
+    /**
+     * @param s       a source
+     * @param t       the IR type of its elements
+     * @param weights one positive weight per chunk: each chunk's share of the elements
+     * @return the chunks, in source order, contiguous, sized in proportion to the weights
+     * @throws NotShippableException when an element is not a Java value of type {@code t}
+     */
+    public static List<Chunk> split(Source s, Type t, double[] weights) {
+        double total = 0.0;
+        for (double w : weights) {
+            total += w;
+        }
+        List<Chunk> out = new ArrayList<>(weights.length);
+        double seen = 0.0;
+        int from = 0;
+        for (int c = 0; c < weights.length; c++) {
+            seen += weights[c];
+            int to = c == weights.length - 1 ? s.size() : (int) Math.min(s.size(), Math.round(s.size() * (seen / total)));
             out.add(new Chunk(t, column(s, t, from, to)));
+            from = to;
         }
         return out;
     }

@@ -6,29 +6,52 @@ import io.pappus.ir.Type;
 import io.pappus.lift.IrValues;
 import io.pappus.plan.LambdaSite;
 import io.pappus.plan.PlanNode;
+import io.pappus.plan.fragment.Stage;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes {@code groupBy(key).count() / .reduce(op) / .aggregate(seed, acc, combine)} over a
- * primitive key as one loop: the key lambda inlined, a {@link io.pappus.jvm.runtime.KeyTable}
- * on the key's {@code equals} bits giving each group a dense id, and the accumulator kept as
- * primitive columns indexed by that id, updated by the inlined accumulate (or reduce) lambda.
- * The loop runs over the whole input in order, so every group folds its elements exactly as the
- * reference does (no combine, no reassociation). Output: Pair(key, value) columns
- * {@code {size, keys, value leaves...}}, groups in first-occurrence order.
+ * Writes {@code groupBy(key).count() / .reduce(op) / .aggregate(seed, acc, combine)} as one
+ * loop per chunk: the key lambda inlined, its leaves (a primitive, a String, or a record or
+ * {@code Pair} of them) hashed and compared column by column through a
+ * {@link io.pappus.jvm.runtime.GroupIndex}, and the accumulator kept as primitive columns
+ * indexed by group id, updated by the inlined accumulate (or reduce) lambda. {@code merge}
+ * folds a later chunk's groups into an earlier one's with the combine (or reduce) lambda, so
+ * chunks run in parallel and merge in chunk order: groups come out in first-occurrence order.
+ * The map and filter stages of the fragment feeding the group are inlined ahead of the key, so
+ * the loop reads the feed's input columns and nothing is materialised in between.
+ * Partial: {@code {size, index, key leaves..., accumulator leaves...}}.
  */
 public final class GroupGenerator {
     private final PlanNode node;
     private final GroupOp op;
+    private final List<Stage> stages;
+    private final Type source;
     private final KernelClass kernel = new KernelClass();
     private final LambdaEmitter lambdas = new LambdaEmitter(kernel);
+    private final Type in;
+    private final Type keyType;
+    private final Type value;
+    private final List<ColumnLayout.Leaf> keys;
+    private final ColumnLayout acc;
 
-    private GroupGenerator(PlanNode node) {
+    private GroupGenerator(PlanNode node, List<Stage> stages, Type source) {
         this.node = node;
         this.op = (GroupOp) node.op();
-        kernel.sites(node.lambdas());
+        this.stages = stages;
+        this.source = source;
+        List<LambdaSite> sites = new ArrayList<>();
+        for (Stage st : stages) {
+            sites.add(st.lambda());
+        }
+        sites.addAll(node.lambdas());
+        kernel.sites(sites);
+        in = node.inputs().get(0).output();
+        keyType = node.lambda("key").resultType();
+        value = ((Type.Struct) node.output()).fields().get(1).type();
+        keys = KeyTypes.leaves(keyType);
+        acc = ColumnLayout.of(value);
     }
 
     /**
@@ -36,92 +59,101 @@ public final class GroupGenerator {
      * @return why it cannot run natively, or null when it can
      */
     public static String whyNot(PlanNode node) {
-        Type k = node.lambda("key").resultType();
-        if (!(k instanceof Type.Prim)) {
-            return "groupBy key of type " + k + " is not primitive";
-        }
-        return null;
+        return KeyTypes.whyNot(node.lambda("key").resultType(), "groupBy key");
     }
 
     /**
-     * @param node a groupBy plan node whose key is primitive
+     * @param node a groupBy plan node whose key qualifies
      * @param id   the number of the fragment it feeds, for the class name
      * @return its source and this run's references
      */
     public static GeneratedBreaker generate(PlanNode node, int id) {
+        return generate(node, id, List.of(), node.inputs().get(0).output());
+    }
+
+    /**
+     * @param node   a groupBy plan node whose key qualifies
+     * @param id     the number of the fragment it feeds, for the class name
+     * @param stages the map/filter stages of the feeding fragment, inlined before the key
+     * @param source the element type of the columns the loop reads (the feed's input)
+     * @return its source and this run's references
+     */
+    public static GeneratedBreaker generate(PlanNode node, int id, List<Stage> stages, Type source) {
         if (whyNot(node) != null) {
             throw new Unsupported(whyNot(node));
         }
-        return new GroupGenerator(node).write("Group" + id);
+        return new GroupGenerator(node, stages, source).write("Group" + id);
     }
 
     private GeneratedBreaker write(String className) {
-        Type t = node.inputs().get(0).output();
-        LambdaSite key = node.lambda("key");
-        Type keyType = key.resultType();
-        Type value = ((Type.Struct) node.output()).fields().get(1).type();
-        ColumnLayout acc = ColumnLayout.of(value);
         JavaWriter w = JavaWriter.at(1);
         w.line("");
         w.open("public Object chunk(Object[] in, int lo, int hi)");
-        List<String> arrays = ColumnReader.arrays(w, t, 0);
-        w.line("final io.pappus.jvm.runtime.KeyTable table = new io.pappus.jvm.runtime.KeyTable();");
-        String keyArr = ColumnReader.arrayType(keyType);
-        w.line(keyArr + " keys = new " + keyArr.replace("[]", "[16]") + ";");
-        for (int k = 0; k < acc.leaves().size(); k++) {
-            String arr = ColumnReader.arrayType(acc.leaves().get(k).type());
-            w.line(arr + " acc" + k + " = new " + arr.replace("[]", "[16]") + ";");
-        }
-        List<String> seed = seedFields(value);
+        List<String> arrays = ColumnReader.arrays(w, source, 0);
+        w.line("final io.pappus.jvm.runtime.GroupIndex index = new io.pappus.jvm.runtime.GroupIndex();");
+        declareColumns(w, "", "new %s[16]");
+        List<String> seed = seedFields();
         w.open("for (int i = lo; i < hi; i++)");
-        List<String> x = ColumnReader.element(kernel, w, t, arrays, "src", "i");
-        String k = lambdas.emit(key, "key_", List.of(x), List.of(t), keyType, w).get(0);
-        w.line("final int fresh = table.size();");
-        w.line("final int g = table.id(" + ColumnReader.equalityBits(keyType, k) + ");");
-        w.open("if (g == fresh)");
-        w.open("if (g == keys.length)");
-        w.line("keys = java.util.Arrays.copyOf(keys, 2 * g);");
-        for (int j = 0; j < acc.leaves().size(); j++) {
-            w.line("acc" + j + " = java.util.Arrays.copyOf(acc" + j + ", 2 * g);");
+        List<String> x = ColumnReader.element(kernel, w, source, arrays, "src", "i");
+        for (Stage st : stages) {
+            List<String> o = lambdas.emit(st.lambda(), st.name() + "_", List.of(x), List.of(st.input()),
+                    st.isFilter() ? Type.BOOLEAN : st.output(), w);
+            if (st.isFilter()) {
+                w.line("if (!" + o.get(0) + ") continue;");
+            } else {
+                x = o;
+            }
         }
-        w.close();
-        w.line("keys[g] = " + ColumnReader.storeCast(keyType) + k + ";");
+        List<String> k = lambdas.emit(node.lambda("key"), "key_", List.of(x), List.of(in), keyType, w);
+        boolean direct = isDirect();
+        if (direct) {
+            w.line("int g = index.direct(" + k.get(0) + ");");
+            w.open("if (g < 0)");
+        }
+        w.line("final int h = " + KeyTypes.hash(keys, k) + ";");
+        probe(w, "", k, "h", !direct);
+        w.open("if (g < 0)");
+        addGroup(w, "", k, "h");
         if (op.agg() instanceof GroupOp.Reduce) {
-            store(w, acc, x);
+            store(w, "", x);
+            if (direct) {
+                w.line("index.remember(" + k.get(0) + ", g);");
+            }
             w.line("continue;");
         } else {
-            store(w, acc, seed);
+            store(w, "", seed);
         }
         w.close();
-        List<String> cur = new ArrayList<>();
-        for (int j = 0; j < acc.leaves().size(); j++) {
-            Type lt = acc.leaves().get(j).type();
-            String jt = JavaNames.local(lt);
-            kernel.local("cur" + j, jt);
-            w.line(jt + " cur" + j + " = " + (jt.equals("String") ? "(String) " : "") + "acc" + j + "[g];");
-            cur.add("cur" + j);
+        if (direct) {
+            w.line("index.remember(" + k.get(0) + ", g);");
+            w.close();
         }
+        List<String> cur = readAcc(w, "", "cur");
         List<String> next;
         if (op.agg() instanceof GroupOp.Count) {
             next = List.of("cur0 + 1L");
         } else if (op.agg() instanceof GroupOp.Reduce) {
-            next = lambdas.emit(node.lambda("op"), "reduce_", List.of(cur, x), List.of(t, t), t, w);
+            next = lambdas.emit(node.lambda("op"), "reduce_", List.of(cur, x), List.of(in, in), in, w);
         } else {
             LambdaSite a = node.lambda("accumulate");
             next = lambdas.emit(a, "accumulate_", List.of(cur, x), a.argTypes(), value, w);
         }
-        store(w, acc, next);
+        store(w, "", next);
         w.close();
-        List<String> parts = new ArrayList<>(List.of("Integer.valueOf(table.size())", "keys"));
-        for (int j = 0; j < acc.leaves().size(); j++) {
-            parts.add("acc" + j);
-        }
-        w.line("return new Object[] {" + String.join(", ", parts) + "};");
+        w.line("return " + partial("") + ";");
         w.close();
+        writeMerge(w);
         JavaWriter out = new JavaWriter();
-        out.line("/* Pappus groupBy(key)." + op.agg().name() + " on a primitive key");
-        out.line(" * plan: " + node.inputs().get(0).op().opName() + " -> groupBy." + op.agg().name());
-        out.line(" * backend: codegen-jvm (Janino), open-addressing table on the key's equals bits, one ordered loop */");
+        out.line("/* Pappus groupBy(key)." + op.agg().name() + " on a " + keyType.show() + " key");
+        StringBuilder plan = new StringBuilder(node.inputs().get(0).op().opName());
+        if (!stages.isEmpty()) {
+            plan = new StringBuilder("input");
+            for (Stage st : stages) {
+                plan.append(" -> ").append(st.name());
+            }
+        }
+        out.line(" * plan: " + plan + " -> groupBy." + op.agg().name());
+        out.line(" * backend: codegen-jvm (Janino), open addressing over the key columns, chunks merged in order */");
         out.open("public final class " + className + " extends io.pappus.jvm.runtime.Kernel");
         kernel.writeMembers(out, className);
         out.append(w);
@@ -130,32 +162,151 @@ public final class GroupGenerator {
         return new GeneratedBreaker(className, out.toString(), kernel.refs());
     }
 
-    private static void store(JavaWriter w, ColumnLayout acc, List<String> v) {
+    /** {@code merge(a, b)}: b's groups, in b's order, into a's index and columns. */
+    private void writeMerge(JavaWriter w) {
+        w.line("");
+        w.open("public Object[] merge(Object[] a, Object[] b)");
+        w.line("final io.pappus.jvm.runtime.GroupIndex index = (io.pappus.jvm.runtime.GroupIndex) a[1];");
+        declareColumns(w, "", "(%s[]) a[@]");
+        w.line("final io.pappus.jvm.runtime.GroupIndex other = (io.pappus.jvm.runtime.GroupIndex) b[1];");
+        declareColumns(w, "b_", "(%s[]) b[@]");
+        w.line("final int bn = other.size();");
+        w.open("for (int q = 0; q < bn; q++)");
+        List<String> k = new ArrayList<>();
+        for (int j = 0; j < keys.size(); j++) {
+            String jt = JavaNames.local(keys.get(j).type());
+            kernel.local("mk" + j, jt);
+            w.line(jt + " mk" + j + " = " + (jt.equals("String") ? "(String) " : "") + "b_keys" + j + "[q];");
+            k.add("mk" + j);
+        }
+        w.line("final int h = other.hash(q);");
+        probe(w, "", k, "h", true);
+        List<String> theirs = readAcc(w, "b_", "their");
+        w.open("if (g < 0)");
+        addGroup(w, "", k, "h");
+        store(w, "", theirs);
+        w.line("continue;");
+        w.close();
+        List<String> mine = readAcc(w, "", "mine");
+        List<String> next;
+        if (op.agg() instanceof GroupOp.Count) {
+            next = List.of("mine0 + their0");
+        } else if (op.agg() instanceof GroupOp.Reduce) {
+            next = lambdas.emit(node.lambda("op"), "merge_", List.of(mine, theirs), List.of(in, in), in, w);
+        } else {
+            next = lambdas.emit(node.lambda("combine"), "combine_", List.of(mine, theirs), List.of(value, value),
+                    value, w);
+        }
+        store(w, "", next);
+        w.close();
+        w.line("return " + partial("") + ";");
+        w.close();
+    }
+
+    /** @return whether the key is one int-like leaf, which gets the direct-mapped shortcut */
+    private boolean isDirect() {
+        if (keys.size() != 1 || !(keys.get(0).type() instanceof Type.Prim p)) {
+            return false;
+        }
+        return switch (p.kind()) {
+            case INT, CHAR, SHORT, BYTE -> true;
+            default -> false;
+        };
+    }
+
+    /** Declares key and accumulator column locals; {@code init} has %s for the component, @ for the slot. */
+    private void declareColumns(JavaWriter w, String prefix, String init) {
+        int slot = 2;
+        for (int j = 0; j < keys.size(); j++) {
+            String comp = SinkWriter.componentName(keys.get(j).type());
+            w.line(comp + "[] " + prefix + "keys" + j + " = " + init.replace("%s", comp).replace("@", "" + slot++) + ";");
+        }
         for (int j = 0; j < acc.leaves().size(); j++) {
-            w.line("acc" + j + "[g] = " + ColumnReader.storeCast(acc.leaves().get(j).type()) + v.get(j) + ";");
+            String comp = SinkWriter.componentName(acc.leaves().get(j).type());
+            w.line(comp + "[] " + prefix + "acc" + j + " = " + init.replace("%s", comp).replace("@", "" + slot++) + ";");
         }
     }
 
+    /** Leaves {@code g} at the group of key {@code k} (hash {@code h}), or -1 with {@code s} at an empty slot. */
+    private void probe(JavaWriter w, String prefix, List<String> k, String h, boolean declare) {
+        StringBuilder same = new StringBuilder("index.hash(g) == " + h);
+        for (int j = 0; j < keys.size(); j++) {
+            same.append(" && ").append(KeyTypes.same(keys.get(j).type(), prefix + "keys" + j + "[g]", k.get(j)));
+        }
+        w.line("int s = index.start(" + h + ");");
+        if (declare) {
+            w.line("int g;");
+        }
+        w.open("while ((g = index.at(s)) >= 0 && !(" + same + "))");
+        w.line("s = index.next(s);");
+        w.close();
+    }
+
+    /** Adds the group of key {@code k} at slot {@code s}, growing the columns when full. */
+    private void addGroup(JavaWriter w, String prefix, List<String> k, String h) {
+        w.line("g = index.add(s, " + h + ");");
+        w.open("if (g == " + prefix + "keys0.length)");
+        for (int j = 0; j < keys.size(); j++) {
+            w.line(prefix + "keys" + j + " = java.util.Arrays.copyOf(" + prefix + "keys" + j + ", 2 * g);");
+        }
+        for (int j = 0; j < acc.leaves().size(); j++) {
+            w.line(prefix + "acc" + j + " = java.util.Arrays.copyOf(" + prefix + "acc" + j + ", 2 * g);");
+        }
+        w.close();
+        for (int j = 0; j < keys.size(); j++) {
+            w.line(prefix + "keys" + j + "[g] = " + ColumnReader.storeCast(keys.get(j).type()) + k.get(j) + ";");
+        }
+    }
+
+    /** @return locals {@code name0..} holding group {@code g}'s accumulator from {@code prefix + acc} */
+    private List<String> readAcc(JavaWriter w, String prefix, String name) {
+        String index = prefix.isEmpty() ? "g" : "q";
+        List<String> out = new ArrayList<>();
+        for (int j = 0; j < acc.leaves().size(); j++) {
+            String jt = JavaNames.local(acc.leaves().get(j).type());
+            kernel.local(name + j, jt);
+            w.line(jt + " " + name + j + " = " + (jt.equals("String") ? "(String) " : "") + prefix + "acc" + j
+                    + "[" + index + "];");
+            out.add(name + j);
+        }
+        return out;
+    }
+
+    private void store(JavaWriter w, String prefix, List<String> v) {
+        for (int j = 0; j < acc.leaves().size(); j++) {
+            w.line(prefix + "acc" + j + "[g] = " + ColumnReader.storeCast(acc.leaves().get(j).type()) + v.get(j) + ";");
+        }
+    }
+
+    private String partial(String prefix) {
+        List<String> parts = new ArrayList<>(List.of("Integer.valueOf(index.size())", "index"));
+        for (int j = 0; j < keys.size(); j++) {
+            parts.add(prefix + "keys" + j);
+        }
+        for (int j = 0; j < acc.leaves().size(); j++) {
+            parts.add(prefix + "acc" + j);
+        }
+        return "new Object[] {" + String.join(", ", parts) + "}";
+    }
+
     /** @return the seed's leaves as fields (aggregate), zero (count), or unused (reduce) */
-    private List<String> seedFields(Type value) {
+    private List<String> seedFields() {
         if (op.agg() instanceof GroupOp.Count) {
             return List.of("0L");
         } else if (!(op.agg() instanceof GroupOp.Aggregate a)) {
             return List.of();
-        } else {
-            ColumnLayout layout = ColumnLayout.of(value);
-            Object ir = IrValues.toIr(a.seed(), value);
-            List<String> out = new ArrayList<>();
-            for (int j = 0; j < layout.leaves().size(); j++) {
-                ColumnLayout.Leaf leaf = layout.leaves().get(j);
-                Object v = ir;
-                for (int p : leaf.path()) {
-                    v = ((Object[]) v)[p];
-                }
-                out.add(kernel.valueField("seed" + (layout.leaves().size() == 1 ? "" : "_" + leaf.name()), leaf.type(),
-                        v, RefSource.seed(value, j)));
-            }
-            return out;
         }
+        Object ir = IrValues.toIr(((GroupOp.Aggregate) op.agg()).seed(), value);
+        List<String> out = new ArrayList<>();
+        for (int j = 0; j < acc.leaves().size(); j++) {
+            ColumnLayout.Leaf leaf = acc.leaves().get(j);
+            Object v = ir;
+            for (int p : leaf.path()) {
+                v = ((Object[]) v)[p];
+            }
+            out.add(kernel.valueField("seed" + (acc.leaves().size() == 1 ? "" : "_" + leaf.name()), leaf.type(), v,
+                    RefSource.seed(value, j)));
+        }
+        return out;
     }
 }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the output loop of a join on a primitive key. The key columns come from compiled key
- * fragments and the matches from a {@link io.pappus.jvm.runtime.KeyTable} built on the right
+ * Writes the output loop of a join on a primitive, String or record key. The key columns come from compiled key
+ * fragments and the matches from a {@link io.pappus.jvm.runtime.RowTable} built on the right
  * side and probed with the left (in the executor); this class walks the matched index pairs
  * {@code in[0]} (left) and {@code in[1]} (right), reads both elements from their columns and
  * writes the inlined result lambda's output as columns {@code {n, out leaves...}}, chunk by
@@ -33,10 +33,10 @@ public final class JoinGenerator {
     public static String whyNot(PlanNode node) {
         Type l = node.lambda("leftKey").resultType();
         Type r = node.lambda("rightKey").resultType();
-        if (!(l instanceof Type.Prim) || !l.equals(r)) {
-            return "join keys of types " + l + " and " + r + " are not the same primitive";
+        if (!l.equals(r)) {
+            return "join keys of types " + l.show() + " and " + r.show() + " differ";
         }
-        return null;
+        return KeyTypes.whyNot(l, "join key");
     }
 
     /**
@@ -84,9 +84,9 @@ public final class JoinGenerator {
         w.line("return new Object[] {" + String.join(", ", parts) + "};");
         w.close();
         JavaWriter src = new JavaWriter();
-        src.line("/* Pappus join on a primitive key: result of each matched (left, right) pair");
+        src.line("/* Pappus join on a " + node.lambda("leftKey").resultType().show() + " key: result of each matched (left, right) pair");
         src.line(" * plan: " + node.inputs().get(0).op().opName() + " join " + node.inputs().get(1).op().opName());
-        src.line(" * backend: codegen-jvm (Janino), hash table on the right key's equals bits, probed in left order */");
+        src.line(" * backend: codegen-jvm (Janino), hash table on the right key columns, probed in left order */");
         src.open("public final class " + className + " extends io.pappus.jvm.runtime.Kernel");
         kernel.writeMembers(src, className);
         src.append(w);

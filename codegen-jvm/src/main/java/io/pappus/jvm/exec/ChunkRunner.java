@@ -1,5 +1,6 @@
 package io.pappus.jvm.exec;
 
+import io.pappus.exec.column.EdgePool;
 import io.pappus.jvm.runtime.Kernel;
 
 import java.util.ArrayList;
@@ -16,9 +17,8 @@ import java.util.concurrent.ForkJoinTask;
 public final class ChunkRunner {
     /** Inputs smaller than this run on the caller's thread, as one chunk. */
     static final int SEQUENTIAL_BELOW = 1 << 15;
-    private static final int THREADS = Integer.getInteger("pappus.jvm.threads",
-            Runtime.getRuntime().availableProcessors());
-    private static final ForkJoinPool POOL = new ForkJoinPool(THREADS);
+    private static final int THREADS = EdgePool.threads();
+    private static final ForkJoinPool POOL = EdgePool.pool();  // one pool for kernels and edge conversion
 
     private ChunkRunner() {
     }

@@ -3,6 +3,7 @@ package io.pappus.jvm.exec;
 import io.pappus.exec.column.ColumnConverter;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.exec.column.Columns;
+import io.pappus.exec.column.EdgePool;
 import io.pappus.jvm.runtime.EdgeType;
 import io.pappus.jvm.runtime.Kernel;
 import io.pappus.plan.fragment.Sink;
@@ -91,16 +92,27 @@ final class Finisher {
             return new Columns(out, Arrays.copyOfRange(p, 1, p.length), total);
         }
         Columns c = Columns.allocate(out, total);
-        int at = 0;
-        for (Object p : parts) {
-            Object[] part = (Object[]) p;
-            int n = (Integer) part[0];
-            for (int k = 0; k < c.leaves().length; k++) {
-                System.arraycopy(part[k + 1], 0, c.leaves()[k], at, n);
-            }
-            at += n;
+        int[] at = new int[parts.size() + 1];
+        for (int j = 0; j < parts.size(); j++) {
+            at[j + 1] = at[j] + (Integer) ((Object[]) parts.get(j))[0];
+        }
+        // Chunk outputs land at known offsets: copy them in parallel (10M outputs are ~80 MB a leaf).
+        if (total < (1 << 16)) {
+            copy(c, parts, at, 0, parts.size());
+        } else {
+            EdgePool.forRanges(parts.size(), 1, (lo, hi) -> copy(c, parts, at, lo, hi));
         }
         return new Columns(out, c.leaves(), total);
+    }
+
+    private static void copy(Columns c, List<Object> parts, int[] at, int from, int to) {
+        for (int j = from; j < to; j++) {
+            Object[] part = (Object[]) parts.get(j);
+            int n = (Integer) part[0];
+            for (int k = 0; k < c.leaves().length; k++) {
+                System.arraycopy(part[k + 1], 0, c.leaves()[k], at[j], n);
+            }
+        }
     }
 
     /** @return the Java objects of some columns, as an unmodifiable list */

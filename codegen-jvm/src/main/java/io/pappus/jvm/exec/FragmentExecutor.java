@@ -41,6 +41,11 @@ public final class FragmentExecutor {
         this.cacheKey = cacheKey;
     }
 
+    /** @return the columns a fragment's pipeline reads, before its stages */
+    Columns inputOf(Fragment f) {
+        return input(f);
+    }
+
     /**
      * @param root     the fragment that ends in the terminal
      * @param terminal the terminal

@@ -5,23 +5,29 @@ import io.pappus.api.query.GroupOp;
 import io.pappus.api.query.JoinOp;
 import io.pappus.api.query.OrderByOp;
 import io.pappus.api.query.TakeOp;
+import io.pappus.api.query.ZipOp;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.exec.column.Columns;
 import io.pappus.ir.Type;
 import io.pappus.jvm.codegen.GeneratedBreaker;
 import io.pappus.jvm.codegen.GroupGenerator;
 import io.pappus.jvm.codegen.JoinGenerator;
+import io.pappus.jvm.codegen.KeyTypes;
 import io.pappus.jvm.compile.ClassCache;
 import io.pappus.jvm.runtime.KeyOrder;
-import io.pappus.jvm.runtime.KeyTable;
+import io.pappus.jvm.runtime.KeyRows;
+import io.pappus.jvm.runtime.RowTable;
+import io.pappus.jvm.runtime.Kernel;
 import io.pappus.plan.PlanNode;
 import io.pappus.plan.fragment.Fragment;
+import io.pappus.plan.fragment.Sink;
 
 import java.util.List;
 
 /**
  * The pipeline breakers this backend runs natively over columns: take (early exit), groupBy,
- * join, orderBy and distinct on primitive keys. {@link #whyNot} says, for explain and for the
+ * join, distinct on primitive, String and record keys (hashed column by column), orderBy on
+ * primitive and String keys. {@link #whyNot} says, for explain and for the
  * executor alike, when one keeps the reference path instead.
  */
 public final class NativeBreakers {
@@ -42,12 +48,21 @@ public final class NativeBreakers {
             return JoinGenerator.whyNot(input);
         } else if (op instanceof OrderByOp) {
             Type k = input.lambda("key").resultType();
-            return k instanceof Type.Prim ? null : "orderBy key of type " + k + " is not primitive";
+            return k instanceof Type.Prim || k instanceof Type.Str ? null
+                    : "orderBy key of type " + k.show() + " is not a primitive or String (its compareTo is the user's)";
         } else if (op instanceof DistinctOp) {
-            Type t = input.output();
-            return t instanceof Type.Prim ? null : "distinct on elements of type " + t + " (not primitive)";
+            return KeyTypes.whyNot(input.output(), "distinct on elements");
         }
         return input.op().opName() + " is not compiled natively yet";
+    }
+
+    /**
+     * @param feed the fragment feeding a groupBy
+     * @return whether its map/filter stages run inside the group loop over its input's columns
+     *         (not when the input is a zip, whose columns are both sides, not the zip's output)
+     */
+    public static boolean fusesInto(Fragment feed) {
+        return feed.sink() instanceof Sink.Collect && !(feed.input().op() instanceof ZipOp);
     }
 
     /** @return the breaker's output columns */
@@ -58,27 +73,35 @@ public final class NativeBreakers {
         if (op instanceof TakeOp t) {
             return ex.prefix(f.feeds().get(0), t.n());
         } else if (op instanceof GroupOp) {
-            Columns in = ex.columns(f.feeds().get(0));
-            GeneratedBreaker g = GroupGenerator.generate(node, f.id());
-            Object[] r = (Object[]) ClassCache.shared().get(g.className(), g.source()).compiled().bind(g.refs())
-                    .chunk(in.leaves(), 0, in.size());
-            return new Columns(ColumnLayout.of(node.output()), java.util.Arrays.copyOfRange(r, 1, r.length),
+            Fragment feed = f.feeds().get(0);
+            boolean fuse = fusesInto(feed);
+            Columns in = fuse ? ex.inputOf(feed) : ex.columns(feed);
+            GeneratedBreaker g = fuse ? GroupGenerator.generate(node, f.id(), feed.stages(), feed.inputType())
+                    : GroupGenerator.generate(node, f.id());
+            Kernel k = ClassCache.shared().get(g.className(), g.source()).compiled().bind(g.refs());
+            List<Object> parts = ChunkRunner.run(k, in.leaves(), in.size());
+            Object[] r = (Object[]) parts.get(0);
+            for (int c = 1; c < parts.size(); c++) {
+                r = k.merge(r, (Object[]) parts.get(c));  // chunk order: first occurrences stay first
+            }
+            return new Columns(ColumnLayout.of(node.output()), java.util.Arrays.copyOfRange(r, 2, r.length),
                     (Integer) r[0]);
         } else if (op instanceof JoinOp) {
             return join(f, ex);
         } else if (op instanceof OrderByOp o) {
             Columns in = ex.columns(f.feeds().get(0));
-            Columns key = ex.keyColumn(KeyFragments.of(node, 0, node.lambda("key"), f.feeds().get(0).id()), in);
-            int[] order = KeyOrder.stableOrder(KeyOrder.sortBits(key.leaves()[0], in.size()), in.size(), o.descending());
+            Object key = ex.keyColumn(KeyFragments.of(node, 0, node.lambda("key"), f.feeds().get(0).id()), in)
+                    .leaves()[0];
+            int[] order = key instanceof Object[] strings ? KeyOrder.stableOrder(strings, in.size(), o.descending())
+                    : KeyOrder.stableOrder(KeyOrder.sortBits(key, in.size()), in.size(), o.descending());
             return Gather.of(in, order, in.size());
         } else if (op instanceof DistinctOp) {
             Columns in = ex.columns(f.feeds().get(0));
-            long[] bits = KeyOrder.equalityBits(in.leaves()[0], in.size());
-            KeyTable seen = new KeyTable();
+            RowTable seen = new RowTable(new KeyRows(in.leaves(), in.size()));
             int[] keep = new int[in.size()];
             int n = 0;
-            for (int i = 0; i < bits.length; i++) {
-                if (seen.id(bits[i]) == n) {
+            for (int i = 0; i < in.size(); i++) {
+                if (seen.id(i) == n) {
                     keep[n++] = i;
                 }
             }
@@ -93,18 +116,18 @@ public final class NativeBreakers {
         Fragment rf = f.feeds().get(1);
         Columns left = ex.columns(lf);
         Columns right = ex.columns(rf);
-        long[] lk = KeyOrder.equalityBits(ex.keyColumn(KeyFragments.of(node, 0, node.lambda("leftKey"), lf.id()), left)
-                .leaves()[0], left.size());
-        long[] rk = KeyOrder.equalityBits(ex.keyColumn(KeyFragments.of(node, 1, node.lambda("rightKey"), rf.id()), right)
-                .leaves()[0], right.size());
+        KeyRows lk = new KeyRows(ex.keyColumn(KeyFragments.of(node, 0, node.lambda("leftKey"), lf.id()), left).leaves(),
+                left.size());
+        KeyRows rk = new KeyRows(ex.keyColumn(KeyFragments.of(node, 1, node.lambda("rightKey"), rf.id()), right)
+                .leaves(), right.size());
         // build: per right key, its elements in input order as a linked chain
-        KeyTable table = new KeyTable();
-        int[] head = new int[Math.max(16, rk.length)];
+        RowTable table = new RowTable(rk);
+        int[] head = new int[Math.max(16, rk.size())];
         int[] tail = new int[head.length];
         int[] count = new int[head.length];
-        int[] next = new int[rk.length];
-        for (int j = 0; j < rk.length; j++) {
-            int g = table.id(rk[j]);
+        int[] next = new int[rk.size()];
+        for (int j = 0; j < rk.size(); j++) {
+            int g = table.id(j);
             next[j] = -1;
             if (count[g]++ == 0) {
                 head[g] = j;
@@ -115,9 +138,9 @@ public final class NativeBreakers {
         }
         // probe in left order: the pairs come out in the reference's order
         long total = 0;
-        int[] match = new int[lk.length];
-        for (int i = 0; i < lk.length; i++) {
-            match[i] = table.find(lk[i]);
+        int[] match = new int[lk.size()];
+        for (int i = 0; i < lk.size(); i++) {
+            match[i] = table.find(lk, i);
             total += match[i] < 0 ? 0 : count[match[i]];
         }
         if (total > Integer.MAX_VALUE - 8) {
@@ -126,7 +149,7 @@ public final class NativeBreakers {
         int[] li = new int[(int) total];
         int[] ri = new int[(int) total];
         int p = 0;
-        for (int i = 0; i < lk.length; i++) {
+        for (int i = 0; i < lk.size(); i++) {
             for (int j = match[i] < 0 ? -1 : head[match[i]]; j >= 0; j = next[j]) {
                 li[p] = i;
                 ri[p++] = j;

@@ -88,6 +88,29 @@ public final class KeyOrder {
      * @return the element indices in sorted order
      */
     public static int[] stableOrder(long[] keys, int n, boolean descending) {
+        return stableOrder(n, descending ? (a, b) -> Long.compare(keys[b], keys[a]) : (a, b) -> Long.compare(keys[a], keys[b]));
+    }
+
+    /**
+     * The same for {@code Comparable} keys (Strings) with their {@code compareTo}.
+     *
+     * @param keys       the keys, one per element
+     * @param n          the number of elements
+     * @param descending whether the largest key comes first
+     * @return the element indices in sorted order
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static int[] stableOrder(Object[] keys, int n, boolean descending) {
+        return stableOrder(n, descending ? (a, b) -> ((Comparable) keys[b]).compareTo(keys[a])
+                : (a, b) -> ((Comparable) keys[a]).compareTo(keys[b]));
+    }
+
+    /** Compares two element indices by their keys. */
+    private interface IndexOrder {
+        int compare(int a, int b);
+    }
+
+    private static int[] stableOrder(int n, IndexOrder order) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;
@@ -100,11 +123,12 @@ public final class KeyOrder {
                 int i = lo;
                 int j = mid;
                 int k = lo;
+                if (mid < hi && order.compare(a[mid - 1], a[mid]) <= 0) {
+                    System.arraycopy(a, lo, b, lo, hi - lo);  // already in order
+                    continue;
+                }
                 while (i < mid && j < hi) {
-                    long x = keys[a[i]];
-                    long y = keys[a[j]];
-                    boolean takeRight = descending ? y > x : y < x;  // ties take the left run
-                    b[k++] = takeRight ? a[j++] : a[i++];
+                    b[k++] = order.compare(a[j], a[i]) < 0 ? a[j++] : a[i++];  // ties take the left run
                 }
                 while (i < mid) {
                     b[k++] = a[i++];

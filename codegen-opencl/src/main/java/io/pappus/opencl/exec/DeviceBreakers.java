@@ -167,8 +167,12 @@ final class DeviceBreakers {
             }
         }
         time = plus(time, r.timings());
+        long uploaded = 0;
+        for (Columns c : feeds) {
+            uploaded += c.bytes();
+        }
         log.recordBreaker(name(node), new RunLog.Run(device.name(), time, 1, in.size(), in.size(),
-                System.nanoTime() - start));
+                System.nanoTime() - start, uploaded, RunLog.Input.HOST, false));
         return new Columns(outLayout, r.columns().toArray(), (int) r.count());
     }
 

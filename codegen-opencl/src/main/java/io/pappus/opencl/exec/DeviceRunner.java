@@ -3,22 +3,23 @@ package io.pappus.opencl.exec;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.exec.column.Columns;
 import io.pappus.ir.Type;
+import io.pappus.opencl.ChunkStream;
 import io.pappus.opencl.OclPipeline;
 import io.pappus.opencl.OclResult;
 import io.pappus.opencl.codegen.ReduceOp;
 import io.pappus.opencl.runtime.DeviceInfo;
-import io.pappus.opencl.runtime.OclTimings;
 import io.pappus.plan.fragment.Sink;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
  * Runs one fragment's {@link DeviceWork} on the device, streaming its input through in chunks
- * so that no run holds more than the device-memory budget ({@link MemoryBudget}); chunk
- * results are combined on the host in chunk order.
+ * with double buffering ({@link ChunkStream}) so that no run holds more than the device-memory
+ * budget ({@link MemoryBudget}); a {@code cache()}'s columns stay resident on the device
+ * ({@link DeviceCache}) and are not uploaded again. Chunk results are combined on the host in
+ * chunk order.
  */
 public final class DeviceRunner {
     private final DeviceInfo device;
@@ -47,32 +48,36 @@ public final class DeviceRunner {
      * @return columns for a collect, else the terminal's Java value
      */
     Object run(DevicePlacer.Placed placed, Columns in) {
+        return run(placed, in, false);
+    }
+
+    /**
+     * @param placed the fragment, placed on the device
+     * @param in     the fragment's input columns
+     * @param cached whether {@code in} are a {@code cache()}'s columns, to be kept resident on the device
+     * @return columns for a collect, else the terminal's Java value
+     */
+    Object run(DevicePlacer.Placed placed, Columns in, boolean cached) {
         DeviceWork w = placed.work();
         OclPipeline p = placed.pipeline();
         List<Object> cols = DeviceColumns.of(in);
         ColumnLayout outLayout = ColumnLayout.of(w.fragment().outputType());
         int chunk = MemoryBudget.chunkElements(device, in.layout(), outLayout);
-        int n = in.size();
-        List<OclResult> parts = new ArrayList<>();
-        long kernel = 0;
-        long transfer = 0;
-        int launches = 0;
-        int transfers = 0;
         long start = System.nanoTime();
-        for (int from = 0; from < n || from == 0; from += chunk) {
-            OclResult r = p.run(cols, from, Math.min(chunk, n - from));
-            parts.add(r);
-            kernel += r.timings().kernelNanos();
-            transfer += r.timings().transferNanos();
-            launches += r.timings().kernelLaunches();
-            transfers += r.timings().transfers();
-            if (n == 0) {
-                break;
+        DeviceCache.Lease lease = cached ? DeviceCache.of(device).acquire(in, cols) : null;
+        ChunkStream.Streamed s;
+        try {
+            s = ChunkStream.run(p, cols, chunk, lease == null ? null : lease.buffers());
+        } finally {
+            if (lease != null) {
+                lease.close();
             }
         }
-        log.record(p.source(), new RunLog.Run(device.name(), new OclTimings(kernel, transfer, launches, transfers),
-                parts.size(), chunk, n, System.nanoTime() - start));
-        return finish(w, outLayout, parts);
+        long uploaded = lease == null ? s.uploadedBytes() : lease.uploadedBytes();
+        log.record(p.source(), new RunLog.Run(device.name(), s.timings(), s.chunks(), chunk, in.size(),
+                System.nanoTime() - start, uploaded, lease == null ? RunLog.Input.HOST : RunLog.Input.RESIDENT,
+                s.pinned()));
+        return finish(w, outLayout, s.parts());
     }
 
     private static Object finish(DeviceWork w, ColumnLayout outLayout, List<OclResult> parts) {

@@ -6,37 +6,41 @@ import io.pappus.ir.Type;
 import io.pappus.opencl.runtime.DeviceInfo;
 
 /**
- * How many elements one device run may take so that its buffers (input columns, staged and
- * compacted output columns, flags and positions) stay within the device-memory budget: system
+ * How many elements one device run may take so that its buffers (two chunks of input columns
+ * for double buffering, staged and compacted output columns, flags, positions and the scan's
+ * block sums, plus a fixed reserve for error slots and reduction partials) stay within the
+ * device-memory budget: system
  * property {@code pappus.opencl.maxBufferBytes}, default a quarter of the device's global
  * memory; no single buffer exceeds the device's largest allocation either.
  */
-final class MemoryBudget {
+public final class MemoryBudget {
     /** System property: the most bytes of device memory one fragment run may hold at once. */
-    static final String PROPERTY = "pappus.opencl.maxBufferBytes";
+    public static final String PROPERTY = "pappus.opencl.maxBufferBytes";
     private static final int MIN_CHUNK = 256;
+    /** Error slots, reduction partials and counts: a few hundred groups at most. */
+    private static final long RESERVE = 16 << 10;
 
     private MemoryBudget() {
     }
 
     /** @return the budget in bytes */
-    static long bytes(DeviceInfo device) {
+    public static long bytes(DeviceInfo device) {
         Long set = Long.getLong(PROPERTY);
         return set != null && set > 0 ? set : Math.max(1L << 20, device.globalMemory() / 4);
     }
 
     static int chunkElements(DeviceInfo device, ColumnLayout in, ColumnLayout out) {
-        long perElement = 2L * Integer.BYTES;  // keep flags and positions of a compaction
+        long perElement = 2L * Integer.BYTES + 1;  // flags, positions and block sums of a compaction
         int widest = 1;
         for (ColumnLayout.Leaf l : in.leaves()) {
-            perElement += width(l.type());
+            perElement += 2L * width(l.type());  // the chunk computing and the next one arriving
             widest = Math.max(widest, width(l.type()));
         }
         for (ColumnLayout.Leaf l : out.leaves()) {
             perElement += 2L * width(l.type());  // staged and compacted
             widest = Math.max(widest, width(l.type()));
         }
-        long n = Math.min(bytes(device) / perElement, device.maxAlloc() / widest);
+        long n = Math.min(Math.max(0, bytes(device) - RESERVE) / perElement, device.maxAlloc() / widest);
         return (int) Math.max(MIN_CHUNK, Math.min(Integer.MAX_VALUE - 64, n));
     }
 

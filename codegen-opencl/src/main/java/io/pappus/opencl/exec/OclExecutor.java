@@ -54,7 +54,7 @@ public final class OclExecutor {
         }
         DevicePlacer.Placed p = place(root);
         if (p.onDevice()) {
-            Object r = runner.run(p, input(root));
+            Object r = runner.run(p, input(root), root.input().op() instanceof CacheOp);
             return (R) (r instanceof Columns c ? objects(c) : r);
         }
         return jvm.execute(jvmNode(root), terminal);
@@ -111,7 +111,7 @@ public final class OclExecutor {
         }
         DevicePlacer.Placed p = place(f);
         if (p.onDevice()) {
-            return (Columns) runner.run(p, input(f));
+            return (Columns) runner.run(p, input(f), f.input().op() instanceof CacheOp);
         }
         return ColumnConverter.fromObjects(jvm.execute(jvmNode(f), new Terminal.ToList<>()), f.outputType());
     }

@@ -101,7 +101,11 @@ public final class OclExplain {
     }
 
     private static String run(RunLog.Run r) {
-        return String.format("%s on %s, %d element(s) in %d chunk(s) of at most %d, wall %.3f ms", r.timings(),
-                r.device(), r.elements(), r.chunks(), r.chunkSize(), r.wallNanos() / 1e6);
+        String input = r.input() == RunLog.Input.RESIDENT
+                ? "input resident on the device (cache()), " + r.uploadedBytes() + " byte(s) uploaded"
+                : "input uploaded " + r.uploadedBytes() + " byte(s)" + (r.chunks() > 1 ? ", double-buffered" : "")
+                + (r.pinned() ? " through pinned memory" : "");
+        return String.format("%s on %s, %d element(s) in %d chunk(s) of at most %d, %s, wall %.3f ms", r.timings(),
+                r.device(), r.elements(), r.chunks(), r.chunkSize(), input, r.wallNanos() / 1e6);
     }
 }

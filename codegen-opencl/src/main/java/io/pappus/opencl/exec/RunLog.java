@@ -16,6 +16,7 @@ public final class RunLog {
     private final AtomicLong deviceRuns = new AtomicLong();
     private final Map<String, AtomicLong> breakerRuns = new ConcurrentHashMap<>();
     private final Map<String, Run> lastBreaker = new ConcurrentHashMap<>();
+    private volatile Run latest;
 
     /**
      * One fragment run on the device.
@@ -26,11 +27,24 @@ public final class RunLog {
      * @param chunkSize elements per chunk
      * @param elements  input elements
      * @param wallNanos host time of the whole run, compile lookup excluded
+     * @param uploadedBytes input bytes sent from host memory in this run
+     * @param input     where the input came from
+     * @param pinned    whether host uploads staged through the driver's pinned memory
      */
-    public record Run(String device, OclTimings timings, int chunks, int chunkSize, int elements, long wallNanos) {
+    public record Run(String device, OclTimings timings, int chunks, int chunkSize, int elements, long wallNanos,
+                      long uploadedBytes, Input input, boolean pinned) {
+    }
+
+    /** Where a run's input columns came from. */
+    public enum Input {
+        /** Host arrays, uploaded chunk by chunk. */
+        HOST,
+        /** A {@code cache()}'s columns resident on the device (uploaded only on the first run). */
+        RESIDENT
     }
 
     void record(String source, Run run) {
+        latest = run;
         last.put(source, run);
         deviceRuns.incrementAndGet();
     }
@@ -60,6 +74,11 @@ public final class RunLog {
     /** @return how many fragment runs went to the device */
     public long deviceRuns() {
         return deviceRuns.get();
+    }
+
+    /** @return the most recent fragment run on the device, if any */
+    public Optional<Run> latest() {
+        return Optional.ofNullable(latest);
     }
 
     /**

@@ -6,7 +6,7 @@ import org.jocl.cl_mem;
 
 /**
  * A device buffer of one primitive element type. Reads and writes take ranges in elements
- * and block until done; each transfer's time is added to the session's transfer clock.
+ * and block until done (see {@link OclSession#uploadAsync} for uploads that do not); each transfer's time is added to the session's transfer clock.
  *
  * <pre>{@code
  * try (OclBuffer b = session.buffer(ElementType.DOUBLE, n)) {
@@ -147,6 +147,7 @@ public final class OclBuffer implements AutoCloseable {
         if (mem != null) {
             CL.clReleaseMemObject(mem);
             mem = null;
+            session.freed(Math.max(1, length) * type.bytes());
         }
     }
 }

@@ -3,19 +3,26 @@ package io.pappus.opencl.runtime;
 import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.Pointer;
-import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
 import org.jocl.cl_context_properties;
 import org.jocl.cl_event;
 import org.jocl.cl_mem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A context and an in-order, profiling command queue on one device, shared by the whole
- * process ({@link #of}). Methods are synchronized: one launch or transfer at a time.
+ * A context and two in-order, profiling command queues on one device, shared by the whole
+ * process ({@link #of}): kernels and their blocking transfers go to the compute queue, uploads
+ * that do not block ({@link #uploadAsync}, {@link #copyAsync}) to the transfer queue, so the
+ * next chunk crosses the bus while this one computes. The session counts device memory held
+ * (live and peak bytes) and bytes uploaded from the host.
  *
  * <pre>{@code
  * OclSession s = OclSession.of(OpenClDevices.available().get(0));
@@ -23,12 +30,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class OclSession {
+    private static final Logger LOG = LoggerFactory.getLogger(OclSession.class);
     private static final Map<String, OclSession> SESSIONS = new ConcurrentHashMap<>();
 
     private final DeviceInfo device;
     private final cl_context context;
     private final cl_command_queue queue;
+    private final cl_command_queue transferQueue;
     private final OclProgramCache programs;
+    private final AtomicLong liveBytes = new AtomicLong();
+    private final AtomicLong peakBytes = new AtomicLong();
+    private final AtomicLong uploadedBytes = new AtomicLong();
+    private final AtomicBoolean saidNoPinned = new AtomicBoolean();
     private OclTimings timings = OclTimings.ZERO;
 
     private OclSession(DeviceInfo device) {
@@ -38,14 +51,18 @@ public final class OclSession {
         props.addProperty(CL.CL_CONTEXT_PLATFORM, h.platform());
         try {
             context = CL.clCreateContext(props, 1, new org.jocl.cl_device_id[] {h.device()}, null, null, null);
-            // clCreateCommandQueue is deprecated in OpenCL 2.0 but the only choice on 1.2 drivers
-            @SuppressWarnings("deprecation")
-            cl_command_queue q = CL.clCreateCommandQueue(context, h.device(), CL.CL_QUEUE_PROFILING_ENABLE, null);
-            queue = q;
+            queue = queue(context, h.device());
+            transferQueue = queue(context, h.device());
         } catch (CLException e) {
             throw new OclException("cannot open a context on " + device.describe(), e);
         }
         programs = new OclProgramCache(device, context, h.device());
+    }
+
+    // clCreateCommandQueue is deprecated in OpenCL 2.0 but the only choice on 1.2 drivers
+    @SuppressWarnings("deprecation")
+    private static cl_command_queue queue(cl_context context, org.jocl.cl_device_id device) {
+        return CL.clCreateCommandQueue(context, device, CL.CL_QUEUE_PROFILING_ENABLE, null);
     }
 
     /**
@@ -64,6 +81,14 @@ public final class OclSession {
     /** @return the program cache of this device */
     public OclProgramCache programs() {
         return programs;
+    }
+
+    cl_context context() {
+        return context;
+    }
+
+    cl_command_queue transferQueue() {
+        return transferQueue;
     }
 
     /**
@@ -89,10 +114,50 @@ public final class OclSession {
         }
         try {
             cl_mem mem = CL.clCreateBuffer(context, CL.CL_MEM_READ_WRITE, bytes, null, null);
+            peakBytes.accumulateAndGet(liveBytes.addAndGet(bytes), Math::max);
             return new OclBuffer(this, type, length, mem);
         } catch (CLException e) {
             throw new OclException("cannot allocate " + bytes + " bytes on " + device.name(), e);
         }
+    }
+
+    void freed(long bytes) {
+        liveBytes.addAndGet(-bytes);
+    }
+
+    /**
+     * @param type   the element type
+     * @param length capacity in elements
+     * @return a host staging area, pinned where the driver offers it; close it when done
+     */
+    public OclStaging staging(OclBuffer.ElementType type, long length) {
+        return OclStaging.open(this, type, length);
+    }
+
+    void notePinnedUnavailable(String why) {
+        if (saidNoPinned.compareAndSet(false, true)) {
+            LOG.info("{} offers no mapped pinned host memory ({}); uploads stage through direct buffers", device.name(), why);
+        }
+    }
+
+    /** @return bytes of device buffers held now */
+    public long liveBytes() {
+        return liveBytes.get();
+    }
+
+    /** @return the most bytes of device buffers held at once since the last {@link #resetPeak()} */
+    public long peakBytes() {
+        return peakBytes.get();
+    }
+
+    /** Starts peak tracking again from the bytes held now. */
+    public void resetPeak() {
+        peakBytes.set(liveBytes.get());
+    }
+
+    /** @return bytes written from host memory to device buffers, ever */
+    public long uploadedBytes() {
+        return uploadedBytes.get();
     }
 
     /**
@@ -102,7 +167,7 @@ public final class OclSession {
      * @param global the global size
      * @param local  the work-group size, or 0 to let the driver choose
      */
-    public synchronized void launch(OclKernel kernel, long global, long local) {
+    public void launch(OclKernel kernel, long global, long local) {
         if (global == 0) {
             return;
         }
@@ -110,16 +175,94 @@ public final class OclSession {
         try {
             CL.clEnqueueNDRangeKernel(queue, kernel.handle(), 1, null, new long[] {global},
                     local > 0 ? new long[] {local} : null, 0, null, ev);
-            CL.clWaitForEvents(1, new cl_event[] {ev});
-            timings = timings.plusKernel(elapsed(ev));
         } catch (CLException e) {
             throw new OclException("kernel " + kernel.name() + " over " + global + "/" + local + " failed", e);
-        } finally {
-            CL.clReleaseEvent(ev);
+        }
+        complete(new OclEvent(OclEvent.Kind.KERNEL, 0, ev));
+    }
+
+    /**
+     * Starts copying the first {@code count} elements of a staging area into a device buffer
+     * on the transfer queue, without waiting. The staging area must stay unchanged until the
+     * event is completed.
+     *
+     * @param src   the staging area
+     * @param dst   the device buffer
+     * @param count elements
+     * @return the transfer's event; pass it to {@link #complete}
+     */
+    public OclEvent uploadAsync(OclStaging src, OclBuffer dst, int count) {
+        long bytes = (long) count * dst.type().bytes();
+        if (src.type() != dst.type() || count > src.length() || count > dst.length()) {
+            throw new IllegalArgumentException(count + " elements from staging " + src.type() + "[" + src.length()
+                    + "] into " + dst.type() + "[" + dst.length() + "]");
+        }
+        if (bytes == 0) {
+            return new OclEvent(OclEvent.Kind.UPLOAD, 0, null);
+        }
+        cl_event ev = new cl_event();
+        try {
+            CL.clEnqueueWriteBuffer(transferQueue, dst.mem(), CL.CL_FALSE, 0, bytes, src.pointer(), 0, null, ev);
+        } catch (CLException e) {
+            throw new OclException("upload of " + bytes + " bytes failed", e);
+        }
+        uploadedBytes.addAndGet(bytes);
+        return new OclEvent(OclEvent.Kind.UPLOAD, bytes, ev);
+    }
+
+    /**
+     * Starts a device-to-device copy on the transfer queue, without waiting: how a chunk of
+     * columns that stay resident on the device reaches a kernel's input buffer.
+     *
+     * @param src       the source buffer
+     * @param srcOffset first element in {@code src}
+     * @param dst       the target buffer (written from its start)
+     * @param count     elements
+     * @return the copy's event; pass it to {@link #complete}
+     */
+    public OclEvent copyAsync(OclBuffer src, long srcOffset, OclBuffer dst, int count) {
+        long bytes = (long) count * dst.type().bytes();
+        if (src.type() != dst.type() || srcOffset + count > src.length() || count > dst.length()) {
+            throw new IllegalArgumentException("copy of " + count + " from " + src.type() + "[" + src.length() + "]@"
+                    + srcOffset + " into " + dst.type() + "[" + dst.length() + "]");
+        }
+        if (bytes == 0) {
+            return new OclEvent(OclEvent.Kind.COPY, 0, null);
+        }
+        cl_event ev = new cl_event();
+        try {
+            CL.clEnqueueCopyBuffer(transferQueue, src.mem(), dst.mem(), srcOffset * src.type().bytes(), 0, bytes,
+                    0, null, ev);
+        } catch (CLException e) {
+            throw new OclException("device copy of " + bytes + " bytes failed", e);
+        }
+        return new OclEvent(OclEvent.Kind.COPY, bytes, ev);
+    }
+
+    /**
+     * Waits for a command and adds its device time to this session's clock.
+     *
+     * @param events commands started earlier; each is completed once
+     */
+    public void complete(List<OclEvent> events) {
+        for (OclEvent e : events) {
+            complete(e);
         }
     }
 
-    synchronized void transfer(boolean write, cl_mem mem, long offset, long bytes, Pointer host) {
+    private void complete(OclEvent e) {
+        long nanos;
+        try {
+            nanos = e.finish();
+        } catch (CLException x) {
+            throw new OclException(e.kind() + " of " + e.bytes() + " bytes failed", x);
+        }
+        synchronized (this) {
+            timings = e.kind() == OclEvent.Kind.KERNEL ? timings.plusKernel(nanos) : timings.plusTransfer(nanos);
+        }
+    }
+
+    void transfer(boolean write, cl_mem mem, long offset, long bytes, Pointer host) {
         if (bytes == 0) {
             return;
         }
@@ -127,15 +270,14 @@ public final class OclSession {
         try {
             if (write) {
                 CL.clEnqueueWriteBuffer(queue, mem, CL.CL_TRUE, offset, bytes, host, 0, null, ev);
+                uploadedBytes.addAndGet(bytes);
             } else {
                 CL.clEnqueueReadBuffer(queue, mem, CL.CL_TRUE, offset, bytes, host, 0, null, ev);
             }
-            timings = timings.plusTransfer(elapsed(ev));
         } catch (CLException e) {
             throw new OclException((write ? "write" : "read") + " of " + bytes + " bytes failed", e);
-        } finally {
-            CL.clReleaseEvent(ev);
         }
+        complete(new OclEvent(write ? OclEvent.Kind.UPLOAD : OclEvent.Kind.READ, bytes, ev));
     }
 
     /** @return device time since the last reset */
@@ -146,13 +288,5 @@ public final class OclSession {
     /** Starts the timing totals again from zero. */
     public synchronized void resetTimings() {
         timings = OclTimings.ZERO;
-    }
-
-    private static long elapsed(cl_event ev) {
-        long[] queued = new long[1];
-        long[] end = new long[1];
-        CL.clGetEventProfilingInfo(ev, CL.CL_PROFILING_COMMAND_QUEUED, Sizeof.cl_ulong, Pointer.to(queued), null);
-        CL.clGetEventProfilingInfo(ev, CL.CL_PROFILING_COMMAND_END, Sizeof.cl_ulong, Pointer.to(end), null);
-        return end[0] - queued[0];
     }
 }

@@ -2,10 +2,10 @@ package io.pappus.opencl.runtime;
 
 /**
  * Device time spent by one session since its last {@link OclSession#resetTimings()}, from
- * profiling events (queued to end), split into kernels and transfers.
+ * profiling events (start to end), split into kernels and transfers.
  *
- * @param kernelNanos   total queued→end time of kernel launches
- * @param transferNanos total queued→end time of reads and writes
+ * @param kernelNanos   total start→end time of kernel launches
+ * @param transferNanos total start→end time of reads and writes
  * @param kernelLaunches how many kernels ran
  * @param transfers      how many reads and writes ran
  */

@@ -50,8 +50,9 @@ class ProgramCacheTest {
         String src = source();
         String first = child(dir, src);
         String second = child(dir, src);
-        assertTrue(first.contains("origin=SOURCE"), first);
+        assertTrue(first.contains("origin=SOURCE") && first.contains("sourceBuilds=1"), first);
         assertTrue(second.contains("origin=DISK"), second);
+        assertTrue(second.contains("sourceBuilds=0 diskHits=1"), "the second JVM skipped the compiler: " + second);
         System.out.println("first process: " + first.trim() + "; second process: " + second.trim());
         // a corrupt binary falls back to source
         try (Stream<Path> files = Files.walk(dir)) {

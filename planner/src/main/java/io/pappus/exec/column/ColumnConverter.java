@@ -9,6 +9,7 @@ import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
 
+
 /**
  * Converts user objects to columns and back, once, at the edges of a fragment. Primitive array
  * sources become columns without copying; records are split into one array per leaf through
@@ -47,15 +48,12 @@ public final class ColumnConverter {
      */
     public static Columns fromObjects(List<?> values, Type type) {
         ColumnLayout layout = ColumnLayout.of(type);
-        Columns c = Columns.allocate(layout, values.size());
-        for (int i = 0; i < values.size(); i++) {
-            Object ir = IrValues.toIr(values.get(i), type);
-            for (int k = 0; k < c.leaves().length; k++) {
-                Object leaf = leafValue(ir, layout.leaves().get(k).path());
-                store(c.leaves()[k], i, leaf);
-            }
-        }
-        return new Columns(layout, c.leaves(), values.size());
+        int n = values.size();
+        Columns c = Columns.allocate(layout, n);
+        List<?> xs = values instanceof RandomAccess ? values : new java.util.ArrayList<>(values);
+        RowCodec codec = RowCodecs.of(layout, loaderOf(xs, type), n);
+        EdgePool.forRanges(n, (lo, hi) -> codec.layout(xs, c.leaves(), lo, hi));
+        return new Columns(layout, c.leaves(), n);
     }
 
     /**
@@ -103,15 +101,7 @@ public final class ColumnConverter {
         return leaves[next[0]++];
     }
 
-    private static Object leafValue(Object ir, int[] path) {
-        Object v = ir;
-        for (int p : path) {
-            v = ((Object[]) v)[p];
-        }
-        return v;
-    }
-
-    private static void store(Object array, int i, Object v) {
+    static void store(Object array, int i, Object v) {
         if (array instanceof boolean[] a) {
             a[i] = v instanceof Boolean b ? b : ((Integer) v) != 0;
         } else if (array instanceof byte[] a) {
@@ -144,19 +134,14 @@ public final class ColumnConverter {
         return IrValues.arrayElement(array, i);
     }
 
-    /** A read-only list view that builds each element from the columns on access. */
+    /** A read-only list over elements built once, in parallel, when it is made. */
     private static final class ColumnList extends AbstractList<Object> implements RandomAccess {
-        private final Columns c;
-        private final ClassLoader loader;
         private final Object[] built;
 
         ColumnList(Columns c, ClassLoader loader) {
-            this.c = c;
-            this.loader = loader;
             this.built = new Object[c.size()];
-            for (int i = 0; i < built.length; i++) {
-                built[i] = element(c, i, loader);
-            }
+            RowCodec codec = RowCodecs.of(c.layout(), loader, built.length);
+            EdgePool.forRanges(built.length, (lo, hi) -> codec.build(c.leaves(), built, lo, hi));
         }
 
         @Override
@@ -168,5 +153,17 @@ public final class ColumnConverter {
         public int size() {
             return built.length;
         }
+    }
+
+    /** @return the loader of the elements' record class, where there is one to ask */
+    private static ClassLoader loaderOf(List<?> xs, Type type) {
+        if (type instanceof Type.Struct && !xs.isEmpty() && xs.get(0) != null) {
+            ClassLoader l = xs.get(0).getClass().getClassLoader();
+            if (l != null) {
+                return l;
+            }
+        }
+        ClassLoader l = Thread.currentThread().getContextClassLoader();
+        return l != null ? l : ColumnConverter.class.getClassLoader();
     }
 }

@@ -1,0 +1,84 @@
+package io.pappus.cluster.shuffle;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.pappus.cluster.remote.InvalidTaskException;
+import io.pappus.cluster.remote.StageChecks;
+import io.pappus.ir.Type;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads and checks the buckets of one shuffle target, side by side, in source-partition order. */
+final class ShuffleReader {
+    private ShuffleReader() {
+    }
+
+    /**
+     * @param member the member that owns the target
+     * @param fs     the target
+     * @return each side's {@code {key, element}} pairs in source order, or {@code null} when a bucket is gone
+     */
+    static List<List<Object[]>> read(HazelcastInstance member, StageInput.FromShuffle fs) {
+        if (fs.sources().size() != fs.sideTypes().size() || fs.sources().isEmpty() || fs.sources().size() > 2) {
+            throw new InvalidTaskException("shuffle " + fs.shuffle() + " has " + fs.sources().size() + " sides");
+        }
+        IMap<ShuffleKey, Object> map = member.getMap(fs.map());
+        List<List<Object[]>> sides = new ArrayList<>();
+        for (int side = 0; side < fs.sources().size(); side++) {
+            Set<ShuffleKey> keys = new LinkedHashSet<>();
+            for (int c = 0; c < fs.sources().get(side); c++) {
+                keys.add(new ShuffleKey(fs.shuffle(), side, fs.target(), c));
+            }
+            Map<ShuffleKey, Object> got = map.getAll(keys);
+            if (got.size() != keys.size()) {
+                return null;
+            }
+            List<Object[]> pairs = new ArrayList<>();
+            for (ShuffleKey k : keys) {
+                if (!(got.get(k) instanceof Object[] bucket)) {
+                    throw new InvalidTaskException("bucket " + k + " is not an array");
+                }
+                for (Object o : bucket) {
+                    if (!(o instanceof Object[] kv) || kv.length != 2 || !StageChecks.conforms(kv[0], fs.keyType())
+                            || !StageChecks.conforms(kv[1], fs.sideTypes().get(side))) {
+                        throw new InvalidTaskException("bucket " + k + " holds a value that is not a {"
+                                + fs.keyType().show() + ", " + fs.sideTypes().get(side).show() + "} pair");
+                    }
+                    pairs.add(kv);
+                }
+            }
+            sides.add(pairs);
+        }
+        return sides;
+    }
+
+    /** @param fs a target @throws InvalidTaskException when its operator's lambdas do not fit its types */
+    static void checkOp(StageInput.FromShuffle fs) {
+        Type t = fs.sideTypes().get(0);
+        KeyedOp op = fs.op();
+        if (op instanceof KeyedOp.GroupReduce r) {
+            StageChecks.lambda(r.op(), List.of(t, t), "groupBy reduce");
+        } else if (op instanceof KeyedOp.GroupAggregate a) {
+            List<Type> args = a.accumulate().ir().args().stream().map(v -> v.type()).toList();
+            if (args.isEmpty() || !StageChecks.conforms(a.seed(), args.get(0))) {
+                throw new InvalidTaskException("groupBy aggregate seed is not a value of its accumulator type");
+            }
+            StageChecks.lambda(a.accumulate(), List.of(args.get(0), t), "groupBy aggregate");
+        } else if (op instanceof KeyedOp.Join j) {
+            if (fs.sideTypes().size() != 2) {
+                throw new InvalidTaskException("join without a right side");
+            }
+            StageChecks.lambda(j.result(), List.of(t, fs.sideTypes().get(1)), "join result");
+        } else if (op instanceof KeyedOp.Sort) {
+            if (!(fs.keyType() instanceof Type.Prim || fs.keyType() instanceof Type.Str)) {
+                throw new InvalidTaskException("sort key " + fs.keyType().show() + " is not a primitive or String");
+            }
+        } else if (!(op instanceof KeyedOp.GroupCount || op instanceof KeyedOp.Distinct)) {
+            throw new InvalidTaskException("unknown keyed operator " + op);
+        }
+    }
+}

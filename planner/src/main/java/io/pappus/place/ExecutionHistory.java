@@ -1,0 +1,97 @@
+package io.pappus.place;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Measured runs, per fragment signature and device: an exponentially weighted mean of the
+ * computation time per element (the measured time less the predicted launch and transfers),
+ * and the last run of each size class (powers of two) for {@code explain()}. A device that
+ * gets slower (load, thermal limits) shows it in its next runs, and its predictions follow.
+ *
+ * <pre>{@code
+ * history.record(signature, "opencl:0:0", 10_000_000, measuredNanos, fixedNanos);
+ * OptionalDouble nsPerElement = history.nanosPerElement(signature, "opencl:0:0");
+ * }</pre>
+ */
+public final class ExecutionHistory {
+    /** Runs smaller than this are remembered for explain but do not move the mean: they time the launch. */
+    public static final long MIN_ELEMENTS = 4096;
+    private final double alpha;
+    private final Map<String, Double> mean = new ConcurrentHashMap<>();
+    private final Map<String, Run> last = new ConcurrentHashMap<>();
+
+    /**
+     * One measured run.
+     *
+     * @param device   the device id
+     * @param elements input elements
+     * @param nanos    measured wall time
+     */
+    public record Run(String device, long elements, double nanos) {
+    }
+
+    /** A history whose mean gives each new run weight 0.4. */
+    public ExecutionHistory() {
+        this(0.4);
+    }
+
+    /** @param alpha the weight of a new run in the mean, in (0, 1] */
+    public ExecutionHistory(double alpha) {
+        if (!(alpha > 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("alpha must be in (0, 1], got " + alpha);
+        }
+        this.alpha = alpha;
+    }
+
+    /**
+     * @param signature  the fragment's signature
+     * @param device     the device id
+     * @param elements   input elements
+     * @param nanos      measured time of the run
+     * @param fixedNanos the part of it that is not computation (predicted launch and transfers)
+     */
+    public void record(String signature, String device, long elements, double nanos, double fixedNanos) {
+        last.put(key(signature, device) + "#" + sizeClass(elements), new Run(device, elements, nanos));
+        last.put(key(signature, device), new Run(device, elements, nanos));
+        if (elements < MIN_ELEMENTS) {
+            return;
+        }
+        double perElement = Math.max(0, nanos - fixedNanos) / elements;
+        mean.merge(key(signature, device), perElement, (old, now) -> old + alpha * (now - old));
+    }
+
+    /**
+     * @return the weighted mean computation time per element, if this device has run the signature
+     */
+    public OptionalDouble nanosPerElement(String signature, String device) {
+        Double m = mean.get(key(signature, device));
+        return m == null ? OptionalDouble.empty() : OptionalDouble.of(m);
+    }
+
+    /** @return the last run of the signature on the device, any size */
+    public Optional<Run> last(String signature, String device) {
+        return Optional.ofNullable(last.get(key(signature, device)));
+    }
+
+    /** @return the last run of the signature on the device in the size class of {@code elements} */
+    public Optional<Run> last(String signature, String device, long elements) {
+        return Optional.ofNullable(last.get(key(signature, device) + "#" + sizeClass(elements)));
+    }
+
+    /** Forgets everything (tests, or after a hardware change). */
+    public void clear() {
+        mean.clear();
+        last.clear();
+    }
+
+    private static String key(String signature, String device) {
+        return signature + "@" + device;
+    }
+
+    private static int sizeClass(long elements) {
+        return 64 - Long.numberOfLeadingZeros(Math.max(1, elements));
+    }
+}
