@@ -99,8 +99,7 @@ public final class ChunkStream {
         }
     }
 
-    /** @return the bytes of host column arrays, as they cross the bus */
-    public static long inputBytes(List<Object> host) {
+    private static long inputBytes(List<Object> host) {
         long b = 0;
         for (Object c : host) {
             b += (long) java.lang.reflect.Array.getLength(c) * OclBuffer.elementType(c).bytes();

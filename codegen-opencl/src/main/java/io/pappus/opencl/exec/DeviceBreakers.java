@@ -167,9 +167,9 @@ final class DeviceBreakers {
             }
         }
         time = plus(time, r.timings());
-        long uploaded = io.pappus.opencl.ChunkStream.inputBytes(cols);
-        if (op instanceof ZipOp || op instanceof JoinOp) {
-            uploaded += io.pappus.opencl.ChunkStream.inputBytes(DeviceColumns.of(feeds.get(1)));
+        long uploaded = 0;
+        for (Columns c : feeds) {
+            uploaded += c.bytes();
         }
         log.recordBreaker(name(node), new RunLog.Run(device.name(), time, 1, in.size(), in.size(),
                 System.nanoTime() - start, uploaded, RunLog.Input.HOST, false));

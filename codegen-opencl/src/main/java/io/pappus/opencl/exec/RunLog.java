@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RunLog {
     private final Map<String, Run> last = new ConcurrentHashMap<>();
     private final AtomicLong deviceRuns = new AtomicLong();
-    private volatile Run latest;
     private final Map<String, AtomicLong> breakerRuns = new ConcurrentHashMap<>();
     private final Map<String, Run> lastBreaker = new ConcurrentHashMap<>();
+    private volatile Run latest;
 
     /**
      * One fragment run on the device.
