@@ -26,7 +26,23 @@ final class W2 {
                 Variant.pappus("Pappus AUTO, from(List) per run", () -> bench.pappus(auto)),
                 Variant.pappus("Pappus JVM, cached DataSet", () -> bench.pappusCached(cached))));
         variants.add(openCl(bench));
-        return Measure.group("W2", n + " options", variants, BlackScholesBench::digest, 1e-9, reps);
+        variants.add(openClCached(bench));
+        variants.add(AparapiW2.variant(n));
+        List<Row> rows = new ArrayList<>(Measure.group("W2", n + " options", variants, BlackScholesBench::digest, 1e-9, reps));
+        rows.addAll(Measure.group("W2", n + " options", PlacementVariants.of(bench::pappus), BlackScholesBench::digest, 1e-9, reps));
+        double best = rows.stream().filter(r -> r.anchor() && r.measured()).mapToDouble(Row::ms).min().orElse(Double.NaN);
+        rows.replaceAll(r -> r.withRatio(best));  // the placement rows against the same anchors
+        return rows;
+    }
+
+    private static Variant openClCached(BlackScholesBench bench) {
+        String name = "Pappus OPENCL, cached DataSet (columns resident on the device)";
+        try {
+            DataSet<?> cached = bench.cache(Engines.local(Target.OPENCL));
+            return Variant.pappus(name, () -> bench.pappusCached(cached));
+        } catch (IllegalStateException e) {
+            return Variant.unavailable(name, "not available: " + e.getMessage());
+        }
     }
 
     private static Variant openCl(BlackScholesBench bench) {

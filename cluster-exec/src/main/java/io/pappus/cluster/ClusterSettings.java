@@ -48,38 +48,44 @@ public record ClusterSettings(String clusterName, String bindAddress, int backup
 
     /** @param name the cluster name @return these settings with that name */
     public ClusterSettings withClusterName(String name) {
-        return new ClusterSettings(name, bindAddress, backupCount, minChunkElements, chunksPerMember, partitionCount, jobTimeout, scheduling);
+        return new ClusterSettings(name, bindAddress, backupCount, minChunkElements, chunksPerMember,
+                partitionCount, jobTimeout, scheduling);
     }
 
     /** @param address the interface to bind embedded members to @return these settings with it */
     public ClusterSettings withBindAddress(String address) {
-        return new ClusterSettings(clusterName, address, backupCount, minChunkElements, chunksPerMember, partitionCount, jobTimeout, scheduling);
+        return new ClusterSettings(clusterName, address, backupCount, minChunkElements, chunksPerMember,
+                partitionCount, jobTimeout, scheduling);
     }
 
     /** @param n synchronous backups per chunk @return these settings with that many */
     public ClusterSettings withBackupCount(int n) {
-        return new ClusterSettings(clusterName, bindAddress, n, minChunkElements, chunksPerMember, partitionCount, jobTimeout, scheduling);
+        return new ClusterSettings(clusterName, bindAddress, n, minChunkElements, chunksPerMember,
+                partitionCount, jobTimeout, scheduling);
     }
 
     /** @param n the fewest elements per partition @return these settings with it */
     public ClusterSettings withMinChunkElements(int n) {
-        return new ClusterSettings(clusterName, bindAddress, backupCount, n, chunksPerMember, partitionCount, jobTimeout, scheduling);
+        return new ClusterSettings(clusterName, bindAddress, backupCount, n, chunksPerMember,
+                partitionCount, jobTimeout, scheduling);
     }
 
     /** @param n the most partitions per member per job @return these settings with it */
     public ClusterSettings withChunksPerMember(int n) {
-        return new ClusterSettings(clusterName, bindAddress, backupCount, minChunkElements, n, partitionCount, jobTimeout, scheduling);
+        return new ClusterSettings(clusterName, bindAddress, backupCount, minChunkElements, n,
+                partitionCount, jobTimeout, scheduling);
     }
 
     /** @param t the longest a job may run @return these settings with it */
     public ClusterSettings withJobTimeout(Duration t) {
-        return new ClusterSettings(clusterName, bindAddress, backupCount, minChunkElements, chunksPerMember, partitionCount, t, scheduling);
+        return new ClusterSettings(clusterName, bindAddress, backupCount, minChunkElements, chunksPerMember,
+                partitionCount, t, scheduling);
     }
 
     /** @param s how to schedule work @return these settings with it */
     public ClusterSettings withScheduling(Scheduling s) {
-        return new ClusterSettings(clusterName, bindAddress, backupCount, minChunkElements, chunksPerMember, partitionCount,
-                jobTimeout, s);
+        return new ClusterSettings(clusterName, bindAddress, backupCount, minChunkElements, chunksPerMember,
+                partitionCount, jobTimeout, s);
     }
 
     /** @return the job limits these settings imply */

@@ -19,6 +19,9 @@ class ClusterJoinTest {
             try (ClusterEngine client = ClusterEngine.join(TestClusters.small().withClusterName(name), address)) {
                 assertEquals(List.of(0, 2, 4), DataSet.range(0, 3).on(client).map(i -> i * 2).toList());
                 assertEquals(4950.0, DataSet.range(0, 100).on(client).filter(i -> i >= 0).sum(i -> i));
+                // Shuffles travel from a client too.
+                assertEquals(List.of(2, 1, 0), DataSet.range(0, 100).on(client).map(i -> i % 3).distinct()
+                        .orderByDescending(i -> i).toList());
             }
         }
     }

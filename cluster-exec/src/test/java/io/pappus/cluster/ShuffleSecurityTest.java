@@ -50,16 +50,17 @@ class ShuffleSecurityTest {
     @Test
     void aBucketHoldingValuesOfAnotherTypeIsRejected() throws Exception {
         String shuffle = "forged";
-        // The stage says int keys and int elements; the bucket holds a String element.
+        // The stage says int elements; the bucket's element column holds a String.
         cluster.entryPoint().getMap(ShuffleRunner.SHUFFLE_MAP).put(new ShuffleKey(shuffle, 0, 0, 0),
-                new Object[] {new Object[] {1, "not an int"}});
+                new Object[] {null, new Object[] {"not an int"}});
         StageInput in = new StageInput.FromShuffle(ShuffleRunner.SHUFFLE_MAP, shuffle, 0, List.of(1), List.of(Type.INT),
                 Type.INT, new KeyedOp.Distinct());
         StageTask t = new StageTask("forged:0#0", 0, in, new RemotePipeline(Type.INT, List.of(), new PartialSpec.Collect()),
                 new StageSink.Partial());
         ChunkResult r = run(t, ShuffleKey.partitionKey(shuffle, 0));
         ChunkResult.Rejected rej = assertInstanceOf(ChunkResult.Rejected.class, r);
-        assertTrue(rej.reason().contains("is not a {int, int} pair"), rej.reason());
+        assertTrue(rej.reason().contains("elements of bucket") && rej.reason().contains("values of the pipeline's input"
+                + " type int"), rej.reason());
         assertEquals(List.of(1, 2), DataSet.from(new int[] {2, 1, 2}).on(cluster).distinct().orderBy(i -> i).toList());
     }
 

@@ -48,6 +48,14 @@ final class JvmExplain {
         } else if (op instanceof CacheOp) {
             b.append("input: cache() columns kept by this engine, computed by fragment ")
                     .append(f.feeds().get(0).id()).append(" on first use\n");
+        } else if (FragmentGenerator.fusedZip(f)) {
+            b.append("input: zip fused into this loop: both sides read at the same index from fragment(s)");
+            feeds(f, b);
+            b.append(" (a side that only collects a source or cache is read in place)\n");
+        } else if (FragmentGenerator.fusedFlatMap(f)) {
+            b.append("input: flatMap fused into this loop: its function called per element of fragment(s)");
+            feeds(f, b);
+            b.append(", each element it returns run through the stages in an inner loop\n");
         } else if (NativeBreakers.whyNot(f.input()) == null) {
             b.append("input: ").append(f.input().op().opName()).append(" runs natively over columns of fragment(s)");
             feeds(f, b);

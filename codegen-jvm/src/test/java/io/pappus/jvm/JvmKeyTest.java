@@ -82,6 +82,18 @@ class JvmKeyTest {
     }
 
     @Test
+    void repeatedShapeRebindsCapturedValuesAndSeed() {
+        List<Line> ls = lines(3000, 9);
+        for (double c : new double[] {0.02, 0.05, 0.08}) {
+            int shift = (int) (c * 100);
+            sameNatively("groupBy", DataSet.from(ls).filter(l -> l.disc() < c)
+                    .groupBy(l -> new Flags(l.flag(), (char) (l.status() + shift)))
+                    .aggregate(new Sums(c, 0, 0, shift), (s, l) -> new Sums(s.qty() + l.qty(), s.price(), s.charge(),
+                            s.count() + 1), (a, b) -> new Sums(a.qty() + b.qty(), 0, 0, a.count() + b.count())), false);
+        }
+    }
+
+    @Test
     void groupByAfterZipReadsTheZippedColumns() {
         double[] a = new Random(7).doubles(40_000).toArray();
         double[] b = new Random(8).doubles(40_000).toArray();

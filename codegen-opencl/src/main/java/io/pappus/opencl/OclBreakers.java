@@ -123,6 +123,57 @@ public final class OclBreakers {
     }
 
     /**
+     * {@code groupBy(key).aggregate(seed, accumulate, ...)} or {@code .reduce(op)} with the user's
+     * lambda run on the device, one group per work-item, in input order.
+     *
+     * @param key      the key column
+     * @param keyKind  its kind
+     * @param elements the element's columns (device layout)
+     * @param fold     the translated fold
+     * @param seed     the seed (Java value; unused when the fold starts from the first element)
+     * @return columns {@code key, accumulator} of Pair(key, value), groups in first-occurrence order
+     */
+    public OclResult groupFold(Object key, PrimKind keyKind, List<Object> elements, GroupKernelWriter.Accumulate fold,
+                               Object seed) {
+        int n = java.lang.reflect.Array.getLength(key);
+        OclTimings before = sort.session().timings();
+        if (n == 0) {
+            return new OclResult(List.of(key, ColumnArrays.newArray(fold.acc(), 0)), 0, null, OclTimings.ZERO);
+        }
+        try (Buffers b = new Buffers(sort.session())) {
+            OclBuffer keys = b.upload(key);
+            Groups g = groups(b, keys, keyKind, n);
+            io.pappus.opencl.runtime.OclKernel k = sort.session().program(fold.source(), PipelineProgram.BUILD_OPTIONS)
+                    .kernel("pappus_seg_accumulate");
+            int a = 0;
+            for (int j = 0; j < fold.elements().size(); j++) {
+                k.arg(a++, sort.gather(b, b.upload(elements.get(j)), fold.elements().get(j).kind(), g.perm(), n));
+            }
+            OclBuffer folded = b.alloc(fold.acc(), g.count());
+            k.arg(a++, g.segments().starts()).arg(a++, folded);
+            KernelArgs.scalar(k, a++, seed != null ? seed : switch (fold.acc()) {
+                case LONG -> (Object) 0L;
+                case FLOAT -> 0f;
+                case DOUBLE -> 0.0;
+                default -> 0;
+            }, fold.acc());
+            OclBuffer errors = b.upload(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE});
+            k.arg(a++, errors).arg(a, g.count());
+            sort.session().launch(k, roundUp(g.count()), sort.groupSize());
+            int[] slots = new int[2];
+            errors.read(0, slots, 0, 2);
+            if (slots[0] != Integer.MAX_VALUE) {
+                throw new ArithmeticException("/ by zero");  // the engine reruns on the reference for Java's exact failure
+            } else if (slots[1] != Integer.MAX_VALUE) {
+                throw new ArrayIndexOutOfBoundsException("array index out of range in a group fold lambda");
+            }
+            List<OclBuffer> outs = List.of(sort.gather(b, keys, keyKind, g.first(), g.count()),
+                    sort.gather(b, folded, fold.acc(), g.order(), g.count()));
+            return done(before, read(outs, List.of(keyKind, fold.acc()), g.count()), g.count());
+        }
+    }
+
+    /**
      * Groups of equal keys.
      *
      * @param perm     the sort's permutation

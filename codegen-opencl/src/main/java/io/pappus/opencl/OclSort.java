@@ -106,7 +106,11 @@ final class OclSort {
         OclBuffer offsets = b.track(session.buffer(OclBuffer.ElementType.INT, table));
         boolean spare = false;  // k1 may be overwritten only once it is not the caller's keys
         OclScan scan = new OclScan(session, program, groupSize);
+        long vary = varyingBits(b, keys, n);
         for (int shift = 0; shift < keyBits; shift += SortKernels.RADIX_BITS) {
+            if ((vary >>> shift & ((1L << SortKernels.RADIX_BITS) - 1)) == 0) {
+                continue;  // every key has this digit: the pass would keep the order as it is
+            }
             launch(program.kernel("pappus_radix_hist").arg(0, k0).arg(1, hist).arg(2, shift).arg(3, block)
                     .arg(4, blocks).arg(5, n), blocks);
             scan.exclusive(hist, offsets, table);
@@ -121,6 +125,20 @@ final class OclSort {
             i1 = ti;
         }
         return new Sorted(k0, i0);
+    }
+
+    /** @return the OR over all keys of {@code key ^ keys[0]}: the bits in which some keys differ */
+    private long varyingBits(Buffers b, OclBuffer keys, int n) {
+        int g = (int) Math.min(4L * groupSize, ((long) n + groupSize - 1) / groupSize * groupSize);
+        OclBuffer partial = b.track(session.buffer(OclBuffer.ElementType.LONG, g));
+        session.launch(program.kernel("pappus_bits_vary").arg(0, keys).arg(1, partial).arg(2, n), g, groupSize);
+        long[] p = new long[g];
+        partial.read(0, p, 0, g);
+        long vary = 0;
+        for (long x : p) {
+            vary |= x;
+        }
+        return vary;
     }
 
     /**

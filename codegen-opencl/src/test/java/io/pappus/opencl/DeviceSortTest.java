@@ -55,6 +55,10 @@ class DeviceSortTest {
         is[1] = Integer.MAX_VALUE;
         ls[0] = Long.MIN_VALUE;
         ls[1] = Long.MAX_VALUE;
+        int[] same = new int[n];
+        java.util.Arrays.fill(same, -5);  // every pass skipped: the order stays the input's
+        assertArrayEquals(iota(n), (int[]) device.orderBy(List.of(iota(n)), List.of(PrimKind.INT), same, PrimKind.INT, true)
+                .columns().get(0));
         for (boolean desc : new boolean[] {false, true}) {
             assertArrayEquals(KeyOrder.stableOrder(KeyOrder.sortBits(is, n), n, desc),
                     (int[]) device.orderBy(List.of(iota(n)), List.of(PrimKind.INT), is, PrimKind.INT, desc).columns().get(0));

@@ -21,7 +21,7 @@ public final class LocalEngineProvider implements EngineProvider {
     public Engine local(Target target) {
         return switch (target) {
             case REFERENCE -> new ReferenceEngine();
-            case AUTO -> factory(Target.JVM)
+            case AUTO -> factory(Target.AUTO).or(() -> factory(Target.JVM))  // AUTO ships with the OpenCL backend
                     .map(f -> f.create(lifting()))
                     .orElseGet(() -> new InterpretingEngine(new LogicalPlanner(lifting()), "local[AUTO]"));
             case JVM -> factory(target).orElseThrow(() -> new IllegalStateException(

@@ -20,10 +20,21 @@ public final class Placer {
     /** Chunks each device takes in a co-executed run, for the launch costs it pays. */
     static final int CHUNKS_PER_DEVICE = 4;
     private final CostModel model;
+    private final boolean force;
 
     /** @param model the cost model */
     public Placer(CostModel model) {
+        this(model, false);
+    }
+
+    /**
+     * @param model the cost model
+     * @param force share every fragment that can be shared among all eligible devices, whatever
+     *              the predictions (benchmarks and tests of co-execution)
+     */
+    public Placer(CostModel model, boolean force) {
         this.model = model;
+        this.force = force;
     }
 
     /**
@@ -57,6 +68,10 @@ public final class Placer {
         String runnerUp = String.format("%s predicted %.1fx slower", next.device().name(), next.total() / best.total());
         if (!noShare.isEmpty()) {
             return single(work, all, best, "fastest predicted (" + runnerUp + "); not shared: " + noShare);
+        }
+        if (force) {
+            List<DeviceProfile> all2 = ok.stream().map(Candidate::device).toList();
+            return new Decision(work, all, all2, shared(work, ok), "co-execution forced (pappus.coexec=force)");
         }
         if (next.total() > COEXEC_RATIO * best.total()) {
             return single(work, all, best, "fastest predicted, more than " + COEXEC_RATIO + "x ahead (" + runnerUp + ")");

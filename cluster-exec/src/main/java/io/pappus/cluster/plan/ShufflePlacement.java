@@ -43,7 +43,8 @@ public final class ShufflePlacement {
             cur = cur.inputs().get(0);
         }
         if (cur.op() instanceof Source) {
-            return PipelineCheck.complete(cur.output()) ? Optional.of(new Chain(cur, List.of(), steps, n)) : Optional.empty();
+            return PipelineCheck.complete(cur.output()) ? Optional.of(new Chain(cur, List.of(), steps, n))
+                    : Optional.empty();
         }
         if (reason(cur) != null) {
             return Optional.empty();
@@ -86,7 +87,8 @@ public final class ShufflePlacement {
             }
             if (g.agg() instanceof GroupOp.Aggregate a) {
                 Type acc = k.lambda("accumulate").argTypes().get(0);
-                if (!k.lambda("accumulate").resultType().equals(acc) || !IrValueCheck.conforms(toIr(a.seed(), acc), acc)) {
+                boolean fits = k.lambda("accumulate").resultType().equals(acc);
+                if (!fits || !IrValueCheck.conforms(toIr(a.seed(), acc), acc)) {
                     return "accumulator " + acc.show() + " is not an IR value: runs on the caller";
                 }
             }

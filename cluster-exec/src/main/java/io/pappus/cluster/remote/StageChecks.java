@@ -3,6 +3,7 @@ package io.pappus.cluster.remote;
 import io.pappus.ir.Type;
 
 import java.lang.reflect.Array;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -69,5 +70,26 @@ public final class StageChecks {
      */
     public static boolean conforms(Object v, Type t) {
         return IrValueCheck.conforms(v, t);
+    }
+
+    /**
+     * @param t      the IR type a column should hold
+     * @param column a column as received
+     * @param where  what it is, for the message
+     * @return its values, as IR values
+     * @throws InvalidTaskException when it is not a column of {@code t}
+     */
+    public static List<Object> values(Type t, Object column, String where) {
+        Chunk c = new Chunk(t, column);
+        try {
+            PipelineCheck.checkChunk(new RemotePipeline(t, List.of(), new PartialSpec.Collect()), c);
+        } catch (InvalidTaskException e) {
+            throw new InvalidTaskException(where + ": " + e.getMessage());
+        }
+        List<Object> out = new ArrayList<>(c.size());
+        for (int i = 0; i < c.size(); i++) {
+            out.add(c.get(i));
+        }
+        return out;
     }
 }

@@ -105,7 +105,8 @@ public final class JobRunner {
             return new JobResult(List.of(), 0, List.of());
         }
         for (int round = 0; ; round++) {
-            TaskScheduler.Wave w = scheduler.run(stored.job() + (round == 0 ? "" : "-" + round), n, new TaskScheduler.Tasks() {
+            String wave = stored.job() + (round == 0 ? "" : "-" + round);
+            TaskScheduler.Wave w = scheduler.run(wave, n, new TaskScheduler.Tasks() {
                 @Override
                 public Callable<TaskReply> task(int index, String taskId) {
                     return tasks.task(index, taskId);

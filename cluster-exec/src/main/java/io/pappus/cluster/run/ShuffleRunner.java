@@ -152,7 +152,8 @@ public final class ShuffleRunner {
             return new JobResult(List.of(), 0, List.of());
         }
         for (int round = 0; ; round++) {
-            TaskScheduler.Wave w = runner.scheduler().run(what + "-" + UUID.randomUUID(), p.n(), new TaskScheduler.Tasks() {
+            String wave = what + "-" + UUID.randomUUID();
+            TaskScheduler.Wave w = runner.scheduler().run(wave, p.n(), new TaskScheduler.Tasks() {
                 @Override
                 public Callable<TaskReply> task(int index, String taskId) {
                     return new StageTask(taskId, index, p.input().apply(index), pipeline, sink);
@@ -176,7 +177,7 @@ public final class ShuffleRunner {
                 throw new ClusterJobException(missing + " partitions of the " + what + " wave found their input gone"
                         + " after " + MAX_RESTORES + " restores", null);
             }
-            LOG.info("{} of {} partitions of the {} wave found their input gone: restoring it and running the wave again",
+            LOG.info("{} of {} partitions of the {} wave found their input gone: restoring it, running the wave again",
                     missing, p.n(), what);
             p.restore().run();
         }

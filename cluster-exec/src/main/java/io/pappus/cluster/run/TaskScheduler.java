@@ -208,7 +208,8 @@ public final class TaskScheduler {
                             + e.getCause(), e.getCause());
                 }
                 retries++;
-                s.retryAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(500L, 20L << Math.min(s.nextAttempt, 5)));
+                long backoff = Math.min(500L, 20L << Math.min(s.nextAttempt, 5));
+                s.retryAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff);
             } catch (CancellationException e) {
                 ctx.checkNotCancelled();
                 retries++;  // cancelled by Hazelcast, not by us: as a lost member

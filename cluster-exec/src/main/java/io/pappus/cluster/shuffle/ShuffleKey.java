@@ -15,7 +15,8 @@ import java.io.Serializable;
  * @param target  the target partition
  * @param source  the source partition that wrote it
  */
-public record ShuffleKey(String shuffle, int side, int target, int source) implements PartitionAware<String>, Serializable {
+public record ShuffleKey(String shuffle, int side, int target, int source)
+        implements PartitionAware<String>, Serializable {
 
     /**
      * @param shuffle a shuffle

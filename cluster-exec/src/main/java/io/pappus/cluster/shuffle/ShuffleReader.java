@@ -38,17 +38,20 @@ final class ShuffleReader {
                 return null;
             }
             List<Object[]> pairs = new ArrayList<>();
+            Type elementType = fs.sideTypes().get(side);
+            boolean keyed = !(fs.op() instanceof KeyedOp.Distinct);
             for (ShuffleKey k : keys) {
-                if (!(got.get(k) instanceof Object[] bucket)) {
-                    throw new InvalidTaskException("bucket " + k + " is not an array");
+                if (!(got.get(k) instanceof Object[] bucket) || bucket.length != 2) {
+                    throw new InvalidTaskException("bucket " + k + " is not a {keys, elements} pair of columns");
                 }
-                for (Object o : bucket) {
-                    if (!(o instanceof Object[] kv) || kv.length != 2 || !StageChecks.conforms(kv[0], fs.keyType())
-                            || !StageChecks.conforms(kv[1], fs.sideTypes().get(side))) {
-                        throw new InvalidTaskException("bucket " + k + " holds a value that is not a {"
-                                + fs.keyType().show() + ", " + fs.sideTypes().get(side).show() + "} pair");
-                    }
-                    pairs.add(kv);
+                List<Object> elements = StageChecks.values(elementType, bucket[1], "elements of bucket " + k);
+                List<Object> ks = keyed ? StageChecks.values(fs.keyType(), bucket[0], "keys of bucket " + k) : elements;
+                if (ks.size() != elements.size()) {
+                    throw new InvalidTaskException("bucket " + k + " has " + ks.size() + " keys for " + elements.size()
+                            + " elements");
+                }
+                for (int i = 0; i < ks.size(); i++) {
+                    pairs.add(new Object[] {ks.get(i), elements.get(i)});
                 }
             }
             sides.add(pairs);

@@ -3,8 +3,8 @@ package io.pappus.cluster.shuffle;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.pappus.cluster.remote.ChunkResult;
-import io.pappus.cluster.remote.ShippedLambda;
-import io.pappus.exec.IrInterpreter;
+import io.pappus.cluster.remote.StageChecks;
+import io.pappus.ir.Type;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,42 +13,35 @@ import java.util.Map;
 
 /**
  * Writes a stage's output into a shuffle: each element with its key, into the bucket of its
- * target (by hash, or by the range of sorted splitters its key falls in). Every target gets a
+ * target (by hash, or by the range of sorted splitters its key falls in); a bucket is two
+ * columns, keys and elements (no keys for distinct). Every target gets a
  * bucket, empty or not, so a missing bucket means lost data, never "no elements". Or, for
  * choosing splitters, returns a sample of keys.
  */
 final class ShuffleWriter {
     private final HazelcastInstance member;
-    private final IrInterpreter interpreter = new IrInterpreter();
 
     ShuffleWriter(HazelcastInstance member) {
         this.member = member;
     }
 
     /**
-     * @param sink   where to
-     * @param source this task's source partition
-     * @param out    the pipeline's output elements
-     * @param counts the pipeline's element counts
-     * @param stage  the index reported when a key function throws
-     * @return {@link ChunkResult.Done} with the sample (or nothing), or the key function's failure
+     * @param sink        where to
+     * @param source      this task's source partition
+     * @param elementType the IR type of the output elements
+     * @param keyType     the IR type of their keys
+     * @param out         the pipeline's output elements
+     * @param keys        their keys (the elements themselves for distinct)
+     * @param counts      the pipeline's element counts
+     * @return {@link ChunkResult.Done} with the sample, or with nothing once the buckets are written
      */
-    ChunkResult write(StageSink sink, int source, List<Object> out, long[] counts, int stage) {
-        ShippedLambda keyFn = sink instanceof StageSink.HashWrite h ? h.key()
-                : sink instanceof StageSink.RangeWrite r ? r.key() : ((StageSink.Sample) sink).key();
-        Object[] keys = new Object[out.size()];
-        for (int i = 0; i < keys.length; i++) {
-            try {
-                keys[i] = keyFn == null ? out.get(i) : interpreter.call(keyFn.ir(), keyFn.captures(), out.get(i));
-            } catch (RuntimeException e) {
-                return new ChunkResult.ElementFailed(stage, i, out.get(i), e.getClass().getName(), e.getMessage());
-            }
-        }
+    ChunkResult write(StageSink sink, int source, Type elementType, Type keyType, List<Object> out, List<Object> keys,
+                      long[] counts) {
         if (sink instanceof StageSink.Sample s) {
-            int n = Math.min(s.max(), keys.length);
+            int n = Math.min(s.max(), keys.size());
             Object[] sample = new Object[n];
             for (int i = 0; i < n; i++) {
-                sample[i] = keys[(int) ((long) i * keys.length / n)];
+                sample[i] = keys.get((int) ((long) i * keys.size() / n));
             }
             return new ChunkResult.Done(counts, sample);
         }
@@ -67,17 +60,25 @@ final class ShuffleWriter {
             shuffle = r.shuffle();
             map = r.map();
         }
-        List<List<Object[]>> buckets = new ArrayList<>(targets);
+        List<List<Object>> bucketKeys = new ArrayList<>(targets);
+        List<List<Object>> bucketElements = new ArrayList<>(targets);
         for (int t = 0; t < targets; t++) {
-            buckets.add(new ArrayList<>());
+            bucketKeys.add(new ArrayList<>());
+            bucketElements.add(new ArrayList<>());
         }
-        for (int i = 0; i < keys.length; i++) {
-            int t = sink instanceof StageSink.RangeWrite r ? range(keys[i], r) : IrKey.target(keys[i], targets);
-            buckets.get(t).add(new Object[] {keys[i], out.get(i)});
+        for (int i = 0; i < keys.size(); i++) {
+            int t = sink instanceof StageSink.RangeWrite r ? range(keys.get(i), r) : IrKey.target(keys.get(i), targets);
+            bucketKeys.get(t).add(keys.get(i));
+            bucketElements.get(t).add(out.get(i));
         }
+        // Columnar buckets ({keys, elements}, primitive arrays where the type allows) serialise
+        // far faster than one small array per element.
         Map<ShuffleKey, Object[]> batch = new HashMap<>();
         for (int t = 0; t < targets; t++) {
-            batch.put(new ShuffleKey(shuffle, side, t, source), buckets.get(t).toArray());
+            Object keyColumn = sink instanceof StageSink.HashWrite h && h.key() == null ? null
+                    : StageChecks.chunk(keyType, bucketKeys.get(t)).column();
+            batch.put(new ShuffleKey(shuffle, side, t, source),
+                    new Object[] {keyColumn, StageChecks.chunk(elementType, bucketElements.get(t)).column()});
         }
         IMap<ShuffleKey, Object[]> m = member.getMap(map);
         m.putAll(batch);

@@ -29,8 +29,8 @@ public sealed interface StageInput extends Serializable {
      * @param keyType   the IR type of the keys
      * @param op        the operator that finishes the partition
      */
-    record FromShuffle(String map, String shuffle, int target, List<Integer> sources, List<Type> sideTypes, Type keyType,
-                       KeyedOp op) implements StageInput {
+    record FromShuffle(String map, String shuffle, int target, List<Integer> sources, List<Type> sideTypes,
+                       Type keyType, KeyedOp op) implements StageInput {
         public FromShuffle {
             sources = List.copyOf(sources);
             sideTypes = List.copyOf(sideTypes);

@@ -13,6 +13,8 @@ import io.pappus.cluster.remote.MemberLoad;
 import io.pappus.cluster.remote.PartialSpec;
 import io.pappus.cluster.remote.PipelineCheck;
 import io.pappus.cluster.remote.RemotePipeline;
+import io.pappus.cluster.remote.RemoteStep;
+import io.pappus.cluster.remote.ShippedLambda;
 import io.pappus.cluster.remote.StageChecks;
 import io.pappus.cluster.remote.TaskReply;
 import io.pappus.ir.Type;
@@ -105,11 +107,28 @@ public final class StageTask implements Callable<TaskReply>, Serializable, Hazel
         if (sink instanceof StageSink.Partial) {
             return runner.run(pipeline, chunk);
         }
-        ChunkResult r = runner.run(new RemotePipeline(pipeline.input(), pipeline.steps(), new PartialSpec.Collect()), chunk);
+        RemotePipeline collect = new RemotePipeline(pipeline.input(), pipeline.steps(), new PartialSpec.Collect());
+        ChunkResult r = runner.run(collect, chunk);
         if (!(r instanceof ChunkResult.Done d)) {
             return r;
         }
-        return new ShuffleWriter(member).write(sink, partition, elements(d.partial()), d.counts(), pipeline.steps().size());
+        Type outType = StageChecks.output(pipeline);
+        List<Object> out = elements(d.partial());
+        ShippedLambda keyFn = sink instanceof StageSink.HashWrite h ? h.key()
+                : sink instanceof StageSink.RangeWrite w ? w.key() : ((StageSink.Sample) sink).key();
+        List<Object> keys = out;
+        if (keyFn != null) {
+            // The keys are one more map over the output, run by the member's best runner.
+            ChunkResult k = runner.run(new RemotePipeline(outType, List.of(new RemoteStep(RemoteStep.Kind.MAP, keyFn)),
+                    new PartialSpec.Collect()), StageChecks.chunk(outType, out));
+            if (k instanceof ChunkResult.ElementFailed f) {
+                int stage = pipeline.steps().size();
+                return new ChunkResult.ElementFailed(stage, f.index(), f.element(), f.exceptionClass(), f.message());
+            }
+            keys = elements(((ChunkResult.Done) k).partial());
+        }
+        Type keyType = keyFn == null ? outType : keyFn.ir().main().result();
+        return new ShuffleWriter(member).write(sink, partition, outType, keyType, out, keys, d.counts());
     }
 
     private void checkSink() {

@@ -1,9 +1,12 @@
 package io.pappus.jvm.codegen;
 
+import io.pappus.api.query.FlatMapOp;
+import io.pappus.api.query.ZipOp;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.ir.Type;
 import io.pappus.lift.IrValues;
 import io.pappus.plan.LambdaSite;
+import io.pappus.plan.LogicalPlanner;
 import io.pappus.plan.fragment.Fragment;
 import io.pappus.plan.fragment.Sink;
 import io.pappus.plan.fragment.Stage;
@@ -16,6 +19,11 @@ import java.util.List;
  * input's primitive columns: each map and filter inlined in turn, the sink's step last, no
  * boxing, no virtual call and no intermediate array per element (opaque lambdas excepted).
  *
+ * <p>A zip input is fused too: the loop reads both sides' columns at the same index and inlines
+ * the zip's function before the first stage, so no zipped element is ever stored. So is a
+ * flatMap: its function is called per element and what it returns runs through the stages in
+ * an inner loop (collect outputs then grow as needed).
+ *
  * <p>Partial results, by sink: collect {@code {n, col0, col1, ...}}; count {@code Long};
  * sum/average {@code {sum, n}}; reduce {@code {has, leaves...}}; aggregate {@code {leaves...}};
  * minBy/maxBy {@code {has, key, leaves...}}. Leaves are IR values (sub-int kinds as Integer).
@@ -25,6 +33,7 @@ public final class FragmentGenerator {
     private final KernelClass kernel = new KernelClass();
     private final LambdaEmitter lambdas = new LambdaEmitter(kernel);
     private final String className;
+    private int innerLoops;
 
     private FragmentGenerator(Fragment f) {
         this.f = f;
@@ -47,10 +56,13 @@ public final class FragmentGenerator {
         JavaWriter body = JavaWriter.at(1);
         body.line("");
         body.open("public Object chunk(Object[] in, int lo, int hi)");
-        ColumnLayout in = ColumnLayout.of(f.inputType());
-        for (int k = 0; k < in.leaves().size(); k++) {
-            String arr = JavaNames.local(in.leaves().get(k).type()).equals("Object") ? "Object[]"
-                    : in.leaves().get(k).arrayClass().getComponentType().getName() + "[]";
+        List<ColumnLayout.Leaf> raw = new ArrayList<>();
+        for (Type t : readTypes(f)) {
+            raw.addAll(ColumnLayout.of(t).leaves());
+        }
+        for (int k = 0; k < raw.size(); k++) {
+            String arr = JavaNames.local(raw.get(k).type()).equals("Object") ? "Object[]"
+                    : raw.get(k).arrayClass().getComponentType().getName() + "[]";
             body.line("final " + arr + " in" + k + " = (" + arr + ") in[" + k + "];");
         }
         if (predicated) {
@@ -61,6 +73,9 @@ public final class FragmentGenerator {
             body.open("for (int i = lo; i < hi; i++)");
             List<String> leaves = element(body, "i", false, null);
             sink.step(body, leaves);
+            for (int l = 0; l < innerLoops; l++) {
+                body.close();
+            }
             body.close();
             sink.finish(body);
             body.close();
@@ -94,15 +109,28 @@ public final class FragmentGenerator {
      * @return the leaves that reach the sink
      */
     List<String> element(JavaWriter w, String index, boolean predicated, List<String> keeps) {
-        ColumnLayout in = ColumnLayout.of(f.inputType());
-        List<String> cur = new ArrayList<>();
-        for (int k = 0; k < in.leaves().size(); k++) {
-            ColumnLayout.Leaf leaf = in.leaves().get(k);
-            String n = "src" + (in.leaves().size() == 1 ? "" : "_" + leaf.name());
-            String jt = JavaNames.local(leaf.type());
-            kernel.local(n, jt);
-            w.line(jt + " " + n + " = " + (jt.equals("String") ? "(String) " : "") + "in" + k + "[" + index + "];");
-            cur.add(n);
+        List<Type> read = readTypes(f);
+        List<List<String>> sides = new ArrayList<>();
+        int k = 0;
+        for (int side = 0; side < read.size(); side++) {
+            ColumnLayout in = ColumnLayout.of(read.get(side));
+            String src = read.size() == 1 ? "src" : side == 0 ? "left" : "right";
+            List<String> names = new ArrayList<>();
+            for (ColumnLayout.Leaf leaf : in.leaves()) {
+                String n = src + (in.leaves().size() == 1 ? "" : "_" + leaf.name());
+                String jt = JavaNames.local(leaf.type());
+                kernel.local(n, jt);
+                w.line(jt + " " + n + " = " + (jt.equals("String") ? "(String) " : "") + "in" + k++ + "[" + index
+                        + "];");
+                names.add(n);
+            }
+            sides.add(names);
+        }
+        List<String> cur = sides.get(0);
+        if (fusedZip(f)) {
+            cur = lambdas.emit(f.input().lambda("fn"), "zip_", sides, read, f.inputType(), w);
+        } else if (fusedFlatMap(f)) {
+            cur = flatMapOpen(w, cur);
         }
         for (Stage s : f.stages()) {
             List<String> out = lambdas.emit(s.lambda(), s.name() + "_", List.of(cur), List.of(s.input()),
@@ -118,6 +146,30 @@ public final class FragmentGenerator {
             }
         }
         return cur;
+    }
+
+    /**
+     * Calls the flatMap function and opens the loop over what it returns; the caller closes it
+     * after the sink's step ({@link #innerLoops}). A filter's {@code continue} skips one returned
+     * element, as it should.
+     */
+    private List<String> flatMapOpen(JavaWriter w, List<String> src) {
+        String iterable = lambdas.emit(f.input().lambda("fn"), "flatMap_", List.of(src), readTypes(f),
+                LogicalPlanner.UNKNOWN, w).get(0);
+        kernel.local("flatMap_it", "java.util.Iterator");
+        w.line("final java.util.Iterator flatMap_it = ((Iterable) " + iterable + ").iterator();");
+        w.open("while (flatMap_it.hasNext())");
+        innerLoops++;
+        kernel.local("flatMap_x", "Object");
+        w.line("final Object flatMap_x = flatMap_it.next();");
+        w.line("if (flatMap_x == null) throw new NullPointerException(\"flatMap returned an iterable holding null;"
+                + " Pappus data sets hold no nulls\");");
+        return List.of("flatMap_x");
+    }
+
+    /** @return how many loops {@link #element} left open inside the element loop */
+    int innerLoops() {
+        return innerLoops;
     }
 
     /** Inlines a sink lambda (the reduce op, the sum's f, ...). */
@@ -145,6 +197,32 @@ public final class FragmentGenerator {
                     RefSource.seed(t, layout.leaves().indexOf(leaf))));
         }
         return out;
+    }
+
+    /**
+     * @param f a fragment
+     * @return whether its input is a zip whose two sides (its two feeds) the loop reads at the same
+     *         index; a fragment over a zip's materialised output (a breaker's key fragment) has no feeds
+     */
+    public static boolean fusedZip(Fragment f) {
+        return f.input().op() instanceof ZipOp && f.feeds().size() == 2;
+    }
+
+    /**
+     * @param f a fragment
+     * @return whether its input is a flatMap of its one feed, run inside the loop: the function
+     *         called per element, each element it returns run through the stages and the sink
+     */
+    public static boolean fusedFlatMap(Fragment f) {
+        return f.input().op() instanceof FlatMapOp && f.feeds().size() == 1;
+    }
+
+    /** @return the element types whose columns the loop reads, in {@code in[]} order */
+    public static List<Type> readTypes(Fragment f) {
+        if (fusedZip(f) || fusedFlatMap(f)) {
+            return f.input().lambda("fn").argTypes();
+        }
+        return List.of(f.inputType());
     }
 
     static Type sinkType(Fragment f) {

@@ -19,9 +19,12 @@ public final class FragmentShape {
     private FragmentShape() {
     }
 
-    /** @return the fragment's lambdas, stages first, then the sink's, in a fixed order */
+    /** @return the fragment's lambdas: a fused zip's or flatMap's, the stages', then the sink's, in a fixed order */
     public static List<LambdaSite> sites(Fragment f) {
         List<LambdaSite> out = new ArrayList<>();
+        if (FragmentGenerator.fusedZip(f) || FragmentGenerator.fusedFlatMap(f)) {
+            out.add(f.input().lambda("fn"));
+        }
         for (Stage s : f.stages()) {
             out.add(s.lambda());
         }

@@ -4,12 +4,14 @@ import io.pappus.api.query.GroupOp;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.ir.Type;
 import io.pappus.lift.IrValues;
+import io.pappus.lift.LiftResult;
 import io.pappus.plan.LambdaSite;
 import io.pappus.plan.PlanNode;
 import io.pappus.plan.fragment.Stage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes {@code groupBy(key).count() / .reduce(op) / .aggregate(seed, acc, combine)} as one
@@ -24,6 +26,9 @@ import java.util.List;
  * Partial: {@code {size, index, key leaves..., accumulator leaves...}}.
  */
 public final class GroupGenerator {
+    private static final int MAX_SHAPES = 4096;
+    /** Per group shape, the generated source: a repeated query (k-means' next iteration) skips generation. */
+    private static final ConcurrentHashMap<List<Object>, Template> SHAPES = new ConcurrentHashMap<>();
     private final PlanNode node;
     private final GroupOp op;
     private final List<Stage> stages;
@@ -41,12 +46,7 @@ public final class GroupGenerator {
         this.op = (GroupOp) node.op();
         this.stages = stages;
         this.source = source;
-        List<LambdaSite> sites = new ArrayList<>();
-        for (Stage st : stages) {
-            sites.add(st.lambda());
-        }
-        sites.addAll(node.lambdas());
-        kernel.sites(sites);
+        kernel.sites(sites(node, stages));
         in = node.inputs().get(0).output();
         keyType = node.lambda("key").resultType();
         value = ((Type.Struct) node.output()).fields().get(1).type();
@@ -79,10 +79,76 @@ public final class GroupGenerator {
      * @return its source and this run's references
      */
     public static GeneratedBreaker generate(PlanNode node, int id, List<Stage> stages, Type source) {
-        if (whyNot(node) != null) {
-            throw new Unsupported(whyNot(node));
+        List<Object> shape = shape(node, id, stages, source);
+        Template known = SHAPES.get(shape);
+        if (known == null) {
+            if (whyNot(node) != null) {
+                throw new Unsupported(whyNot(node));
+            }
+            GroupGenerator gen = new GroupGenerator(node, stages, source);
+            GeneratedBreaker g = gen.write("Group" + id);
+            if (SHAPES.size() >= MAX_SHAPES) {
+                SHAPES.clear();  // crude bound: the keys hold lambda classes and IR
+            }
+            SHAPES.put(shape, new Template(g.className(), g.source(), gen.kernel.sources()));
+            return g;
         }
-        return new GroupGenerator(node, stages, source).write("Group" + id);
+        List<LambdaSite> sites = sites(node, stages);
+        Object seed = ((GroupOp) node.op()).agg() instanceof GroupOp.Aggregate a ? a.seed() : null;
+        Object[] refs = new Object[known.sources().size()];
+        for (int k = 0; k < refs.length; k++) {
+            refs[k] = known.sources().get(k).resolve(seed, sites);  // only captured values and the seed change
+        }
+        return new GeneratedBreaker(known.className(), known.source(), refs);
+    }
+
+    /** @return the stages' lambdas, then the group's, in the order {@code refs[]} sources index them */
+    private static List<LambdaSite> sites(PlanNode node, List<Stage> stages) {
+        List<LambdaSite> sites = new ArrayList<>();
+        for (Stage st : stages) {
+            sites.add(st.lambda());
+        }
+        sites.addAll(node.lambdas());
+        return sites;
+    }
+
+    /** @return a key equal for group loops whose generated source is equal (see {@link FragmentShape}) */
+    private static List<Object> shape(PlanNode node, int id, List<Stage> stages, Type source) {
+        List<Object> k = new ArrayList<>();
+        GroupOp op = (GroupOp) node.op();
+        k.add(id);
+        k.add(source);
+        k.add(node.output());
+        k.add(op.agg().getClass());
+        k.add(op.agg() instanceof GroupOp.Aggregate a && a.seed() != null ? a.seed().getClass() : null);
+        for (Stage st : stages) {
+            k.add(st.name());
+            k.add(st.input());
+            k.add(st.output());
+        }
+        for (LambdaSite site : sites(node, stages)) {
+            k.add(site.fn().getClass());
+            k.add(site.argTypes());
+            k.add(site.lift() instanceof LiftResult.Lifted l ? new Same(l.ir()) : site.lift().getClass());
+        }
+        return k;
+    }
+
+    /** Compares by identity: the lifter hands out one IR object per method and types. */
+    private record Same(Object o) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Same s && s.o == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(o);
+        }
+    }
+
+    /** A generated group class and where each of its {@code refs[]} comes from. */
+    private record Template(String className, String source, List<RefSource> sources) {
     }
 
     private GeneratedBreaker write(String className) {

@@ -42,8 +42,13 @@ record RefSource(int site, int capture, int leaf, Type type, Object constant) {
 
     /** @return this slot's value for {@code f}, a fragment of the same shape */
     Object resolve(Fragment f, List<LambdaSite> sites) {
+        return resolve(f.sink() instanceof Sink.Aggregate a ? a.seed() : null, sites);
+    }
+
+    /** @return this slot's value for a class of the same shape with this seed and these lambdas */
+    Object resolve(Object seed, List<LambdaSite> sites) {
         if (site < 0) {
-            return type == null ? constant : leafOf(IrValues.toIr(((Sink.Aggregate) f.sink()).seed(), type));
+            return type == null ? constant : leafOf(IrValues.toIr(seed, type));
         }
         LambdaSite s = sites.get(site);
         if (capture < 0) {

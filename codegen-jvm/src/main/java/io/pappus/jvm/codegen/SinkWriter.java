@@ -31,9 +31,10 @@ final class SinkWriter {
     void init(JavaWriter w) {
         if (sink instanceof Sink.Collect) {
             w.line("int n = 0;");
+            boolean grows = FragmentGenerator.fusedFlatMap(f);
             for (int k = 0; k < out.leaves().size(); k++) {
                 String comp = componentName(out.leaves().get(k).type());
-                w.line("final " + comp + "[] out" + k + " = new " + comp + "[hi - lo];");
+                w.line((grows ? "" : "final ") + comp + "[] out" + k + " = new " + comp + "[hi - lo];");
             }
         } else if (sink instanceof Sink.Count) {
             w.line("long count = 0L;");
@@ -73,6 +74,13 @@ final class SinkWriter {
     void step(JavaWriter w, List<String> v) {
         Type t = f.outputType();
         if (sink instanceof Sink.Collect) {
+            if (FragmentGenerator.fusedFlatMap(f)) {  // a flatMap may return more than one element each
+                w.open("if (n == out0.length)");
+                for (int k = 0; k < v.size(); k++) {
+                    w.line("out" + k + " = java.util.Arrays.copyOf(out" + k + ", n * 2 + 16);");
+                }
+                w.close();
+            }
             for (int k = 0; k < v.size(); k++) {
                 Type lt = out.leaves().get(k).type();
                 PrimKind pk = ExprEmitter.kind(lt);

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ClassCache {
     private static final ClassCache SHARED = new ClassCache();
+    /** Test seam: what Janino is given for a generated source (the source itself in production). */
+    static volatile java.util.function.UnaryOperator<String> toCompile = java.util.function.UnaryOperator.identity();
     private final ConcurrentHashMap<String, Compiled> classes = new ConcurrentHashMap<>();
 
     /** @return the process-wide cache */
@@ -77,7 +79,7 @@ public final class ClassCache {
         SimpleCompiler sc = new SimpleCompiler();
         sc.setParentClassLoader(ClassCache.class.getClassLoader());
         try {
-            sc.cook(source);
+            sc.cook(toCompile.apply(source));
             Class<?> cls = sc.getClassLoader().loadClass(className);
             Constructor<? extends Kernel> ctor = (Constructor<? extends Kernel>) cls.getConstructor(Object[].class);
             return new Compiled(ctor, (System.nanoTime() - t0) / 1e6);

@@ -13,11 +13,13 @@ import io.pappus.jvm.codegen.Unsupported;
 import io.pappus.jvm.compile.ClassCache;
 import io.pappus.jvm.runtime.Kernel;
 import io.pappus.plan.fragment.Fragment;
+import io.pappus.ir.Type;
 import io.pappus.plan.fragment.Sink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -63,7 +65,7 @@ public final class FragmentExecutor {
     private Object run(Fragment f, Terminal<?> terminal, Columns in) {
         Kernel k = kernel(f);
         if (k == null) {
-            Object r = ReferenceFallback.pipeline(Finisher.objects(in), f.stages(), terminal);
+            Object r = ReferenceFallback.pipeline(referenceInput(f, in), f.stages(), terminal);
             return terminal instanceof Terminal.ToList<?> ? ColumnConverter.fromObjects((List<?>) r, f.outputType()) : r;
         }
         List<Object> parts = ChunkRunner.run(k, in.leaves(), in.size());
@@ -125,9 +127,47 @@ public final class FragmentExecutor {
         return (Columns) run(f, new Terminal.ToList<>());
     }
 
+    /** @return the fragment's input elements as objects, zipped by reference when the zip is fused */
+    private static List<Object> referenceInput(Fragment f, Columns in) {
+        if (FragmentGenerator.fusedFlatMap(f)) {
+            return ReferenceFallback.apply(f.input().op(), List.of(Finisher.objects(in)));
+        } else if (!FragmentGenerator.fusedZip(f)) {
+            return Finisher.objects(in);
+        }
+        List<Type> sides = FragmentGenerator.readTypes(f);
+        int split = ColumnLayout.of(sides.get(0)).leaves().size();
+        Object[] l = Arrays.copyOfRange(in.leaves(), 0, split);
+        Object[] r = Arrays.copyOfRange(in.leaves(), split, in.leaves().length);
+        return ReferenceFallback.apply(f.input().op(), List.of(
+                Finisher.objects(new Columns(ColumnLayout.of(sides.get(0)), l, in.size())),
+                Finisher.objects(new Columns(ColumnLayout.of(sides.get(1)), r, in.size()))));
+    }
+
+    /** @return a zip's two sides, read in place where a side is a bare input, side by side */
+    private Columns zipInput(Fragment f) {
+        Columns l = bare(f.feeds().get(0));
+        Columns r = bare(f.feeds().get(1));
+        Object[] leaves = new Object[l.leaves().length + r.leaves().length];
+        System.arraycopy(l.leaves(), 0, leaves, 0, l.leaves().length);
+        System.arraycopy(r.leaves(), 0, leaves, l.leaves().length, r.leaves().length);
+        return new Columns(ColumnLayout.of(f.inputType()), leaves, Math.min(l.size(), r.size()));
+    }
+
+    /** @return a feed's columns; a feed without stages that just collects is its input, not a copy */
+    private Columns bare(Fragment feed) {
+        // a fused zip's or flatMap's input is not its output
+        boolean bare = feed.stages().isEmpty() && feed.sink() instanceof Sink.Collect
+                && !FragmentGenerator.fusedZip(feed) && !FragmentGenerator.fusedFlatMap(feed);
+        return bare ? input(feed) : columns(feed);
+    }
+
     private Columns input(Fragment f) {
         Object op = f.input().op();
-        if (op instanceof Source s) {
+        if (FragmentGenerator.fusedZip(f)) {
+            return zipInput(f);
+        } else if (FragmentGenerator.fusedFlatMap(f)) {
+            return bare(f.feeds().get(0));
+        } else if (op instanceof Source s) {
             return ColumnConverter.fromSource(s, f.inputType());
         } else if (op instanceof CacheOp c) {
             return c.slot().computeIfAbsent(cacheKey, k -> columns(f.feeds().get(0)));

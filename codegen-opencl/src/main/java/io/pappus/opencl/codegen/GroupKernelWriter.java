@@ -1,6 +1,11 @@
 package io.pappus.opencl.codegen;
 
+import io.pappus.ir.LiftedLambda;
 import io.pappus.ir.PrimKind;
+import io.pappus.ir.Type;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes the segmented fold of a device {@code groupBy(key).reduce(op)}: after the stable sort
@@ -70,5 +75,91 @@ public final class GroupKernelWriter {
         w.line("out[g] = acc;");
         w.close("}");
         return w.toString();
+    }
+
+    /**
+     * A group fold with the user's own lambda, translated: {@code aggregate(seed, accumulate, ...)}
+     * starts each group at the seed, {@code reduce(op)} at the group's first element; either way
+     * one work-item applies the lambda to its group's elements in input order, as the reference does.
+     *
+     * @param fold        the accumulate (or reduce) lambda: (accumulator, element) -> accumulator
+     * @param fromFirst   whether the fold starts from the first element (reduce) instead of the seed
+     * @return kernel {@code pappus_seg_accumulate(element leaves, starts, out, seed, errors, segments)}
+     *         and its element leaves
+     * @throws OclUnsupportedException when the lambda or its types cannot run on OpenCL
+     */
+    public static Accumulate accumulate(LiftedLambda fold, boolean fromFirst) {
+        if (fold.args().size() != 2 || fold.captureCount() != 0) {
+            throw new OclUnsupportedException("group fold lambda at " + fold.source() + " captures values");
+        }
+        Type acc = fold.args().get(0).type();
+        if (!(acc instanceof Type.Prim p) || !List.of(PrimKind.INT, PrimKind.LONG, PrimKind.FLOAT, PrimKind.DOUBLE)
+                .contains(p.kind()) || !fold.main().result().equals(acc)) {
+            throw new OclUnsupportedException("group fold accumulator " + acc.show() + " (int, long, float, double only)");
+        }
+        UnitContext ctx = new UnitContext();
+        TranslatedLambda t = LambdaTranslator.translate(fold, "fold");
+        ctx.addAll(t.context());
+        String a = ctx.type(p.kind());
+        List<Leaf> elems = new ArrayList<>();
+        for (Leaf l : OclTypes.leaves(fold.args().get(1).type(), "elem")) {
+            if (l.array()) {
+                throw new OclUnsupportedException("group elements holding arrays");
+            }
+            elems.add(new Leaf(l.name(), OclTypes.storageType(l.kind()), l.kind(), false));
+        }
+        List<String> ps = new ArrayList<>();
+        elems.forEach(l -> ps.add("__global const " + l.cType() + "* " + l.name()));
+        ps.addAll(List.of("__global const int* starts", "__global " + a + "* out", a + " seed", "__global int* errors",
+                "int segments"));
+        SourceWriter k = new SourceWriter();
+        k.open("__kernel void pappus_seg_accumulate(" + String.join(", ", ps) + ") {");
+        k.line("int g = get_global_id(0);");
+        k.line("if (g >= segments) return;");
+        k.line("int err = 0;");
+        k.line("int end = starts[g + 1];");
+        k.line(a + " acc = " + (fromFirst ? elems.get(0).name() + "[starts[g]]" : "seed") + ";");
+        k.open("for (int j = starts[g]" + (fromFirst ? " + 1" : "") + "; j < end; j++) {");
+        List<String> args = new ArrayList<>(List.of("&err", "acc"));
+        for (int j = 0; j < elems.size(); j++) {
+            k.line(ctx.type(elems.get(j).kind()) + " x" + j + " = " + elems.get(j).name() + "[j];");
+            args.add("x" + j);
+        }
+        k.line("acc = " + t.mainName() + "(" + String.join(", ", args) + ");");
+        k.open("if (err != 0) {");
+        k.line("atomic_min(&errors[err - 1], j);");
+        k.line("return;");
+        k.close("}");
+        k.close("}");
+        k.line("out[g] = acc;");
+        k.close("}");
+        SourceWriter w = new SourceWriter();
+        w.line("// Pappus generated OpenCL C. Do not edit.");
+        w.line("// plan: groupBy(key)." + (fromFirst ? "reduce" : "aggregate") + "(" + fold.source()
+                + "): one work-item folds one group's run of the stable sort, in input order");
+        w.line("// backend: opencl");
+        w.line("#pragma OPENCL FP_CONTRACT OFF");
+        if (ctx.fp64()) {
+            w.line("#pragma OPENCL EXTENSION cl_khr_fp64 : enable");
+        }
+        w.line("");
+        for (OclHelper h : ctx.helpers()) {
+            w.raw(h.code()).line("");
+        }
+        w.line("// " + t.mainName() + ": " + fold.source());
+        w.raw(t.functions());
+        w.raw(k.toString());
+        return new Accumulate(w.toString(), elems, p.kind(), ctx.fp64());
+    }
+
+    /**
+     * A translated group fold.
+     *
+     * @param source    the program
+     * @param elements  the element's columns
+     * @param acc       the accumulator's kind
+     * @param needsFp64 whether it uses double
+     */
+    public record Accumulate(String source, List<Leaf> elements, PrimKind acc, boolean needsFp64) {
     }
 }

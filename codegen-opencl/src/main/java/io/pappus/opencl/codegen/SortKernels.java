@@ -11,7 +11,8 @@ package io.pappus.opencl.codegen;
  * equal keys in input order. Each pass sorts on {@value #RADIX_BITS} bits: one work-item per
  * block of the input counts its digits ({@code pappus_radix_hist}, digit-major), the counts are
  * prefix-summed with the scan kernels, and each work-item scatters its block in order
- * ({@code pappus_radix_scatter}), which makes the pass stable.
+ * ({@code pappus_radix_scatter}), which makes the pass stable. A pass whose digit is the same in
+ * every key ({@code pappus_bits_vary}) would leave the order as it is, and is skipped.
  */
 public final class SortKernels {
     private SortKernels() {
@@ -61,6 +62,15 @@ public final class SortKernels {
                 if ((b & 0x7fffffffffffffffUL) > 0x7ff0000000000000UL) b = 0x7ff8000000000000UL;
                 b = (b >> 63) ? ~b : (b | 0x8000000000000000UL);
                 out[i] = descending ? ~b : b;
+            }
+
+            /* partial[g] = the OR of (key ^ keys[0]) over a strided share: the bits that vary, so constant digits skip their pass */
+            __kernel void pappus_bits_vary(__global const ulong* keys, __global ulong* partial, int n) {
+                int g = get_global_id(0);
+                ulong first = keys[0];
+                ulong acc = 0;
+                for (int i = g; i < n; i += get_global_size(0)) acc |= keys[i] ^ first;
+                partial[g] = acc;
             }
 
             __kernel void pappus_iota(__global int* out, int n) {
@@ -140,6 +150,40 @@ public final class SortKernels {
             __kernel void pappus_seg_count(__global const int* starts, __global long* count, int segments) {
                 int g = get_global_id(0);
                 if (g < segments) count[g] = (long) (starts[g + 1] - starts[g]);
+            }
+
+            /* for each left key, the run of equal keys in the sorted right keys: its start and length */
+            __kernel void pappus_join_range(__global const ulong* right, int m, __global const ulong* left,
+                                            __global int* lo, __global int* count, int n) {
+                int i = get_global_id(0);
+                if (i >= n) return;
+                ulong k = left[i];
+                int a = 0;
+                int b = m;
+                while (a < b) {
+                    int mid = (a + b) >> 1;
+                    if (right[mid] < k) a = mid + 1; else b = mid;
+                }
+                int start = a;
+                b = m;
+                while (a < b) {
+                    int mid = (a + b) >> 1;
+                    if (right[mid] <= k) a = mid + 1; else b = mid;
+                }
+                lo[i] = start;
+                count[i] = a - start;
+            }
+
+            /* the matching (left, right) index pairs, left-major, right matches in right input order */
+            __kernel void pappus_join_pairs(__global const int* lo, __global const int* count, __global const int* offsets,
+                                            __global const int* right_perm, __global int* li, __global int* ri, int n) {
+                int i = get_global_id(0);
+                if (i >= n) return;
+                int at = offsets[i];
+                for (int j = 0; j < count[i]; j++) {
+                    li[at + j] = i;
+                    ri[at + j] = right_perm[lo[i] + j];
+                }
             }
 
             /* out[i] = in[perm[i]] as an int index: composes two permutations */

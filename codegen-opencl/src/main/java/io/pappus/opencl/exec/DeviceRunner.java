@@ -34,6 +34,14 @@ public final class DeviceRunner {
         this.log = log;
     }
 
+    DeviceInfo device() {
+        return device;
+    }
+
+    RunLog log() {
+        return log;
+    }
+
     /**
      * @param placed the fragment, placed on the device
      * @param in the fragment's input columns

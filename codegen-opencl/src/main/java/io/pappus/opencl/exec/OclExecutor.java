@@ -28,6 +28,7 @@ public final class OclExecutor {
     private final Engine jvm;
     private final Map<Fragment, DevicePlacer.Placed> placed = new IdentityHashMap<>();
     private final Map<Fragment, Boolean> anyDevice = new IdentityHashMap<>();
+    private final Map<Fragment, Columns> breakerOut = new IdentityHashMap<>();
 
     /**
      * @param placer places fragments
@@ -66,7 +67,7 @@ public final class OclExecutor {
     private boolean hasDevice(Fragment f) {
         Boolean b = anyDevice.get(f);
         if (b == null) {
-            b = place(f).onDevice();
+            b = place(f).onDevice() || deviceBreaker(f);
             for (Fragment feed : f.feeds()) {
                 b |= hasDevice(feed);
             }
@@ -85,6 +86,8 @@ public final class OclExecutor {
         if (f.input().op() instanceof CacheOp) {
             input(f);  // the slot now holds typed columns: the JVM engine reads them, not the rebuilt input
             n = f.input().op();
+        } else if (deviceBreaker(f)) {
+            n = Rebuild.source(input(f));
         } else {
             n = Rebuild.withInputs(f.input().op(), feedNodes(f));
         }
@@ -103,6 +106,9 @@ public final class OclExecutor {
     }
 
     private Columns columns(Fragment f) {
+        if (f.stages().isEmpty() && f.sink() instanceof io.pappus.plan.fragment.Sink.Collect) {
+            return input(f);  // nothing to run: the input's columns are the output
+        }
         DevicePlacer.Placed p = place(f);
         if (p.onDevice()) {
             return (Columns) runner.run(p, input(f), f.input().op() instanceof CacheOp);
@@ -116,9 +122,30 @@ public final class OclExecutor {
             return ColumnConverter.fromSource(s, f.inputType());
         } else if (op instanceof CacheOp c) {
             return c.slot().computeIfAbsent(jvm, k -> columns(f.feeds().get(0)));
+        } else if (deviceBreaker(f)) {
+            Columns out = breakerOut.get(f);
+            if (out == null) {
+                List<Columns> feeds = new ArrayList<>();
+                for (Fragment feed : f.feeds()) {
+                    feeds.add(columns(feed));
+                }
+                out = DeviceBreakers.run(f, feeds, runner.device(), runner.log());
+                breakerOut.put(f, out);
+            }
+            return out;
         }
         return ColumnConverter.fromObjects(jvm.execute(Rebuild.withInputs(op, feedNodes(f)), new Terminal.ToList<>()),
                 f.inputType());
+    }
+
+    /** Whether the fragment's input is a breaker that runs on the device. */
+    private boolean deviceBreaker(Fragment f) {
+        Node op = f.input().op();
+        if (op instanceof io.pappus.api.query.TakeOp) {
+            return place(f.feeds().get(0)).onDevice();  // else the JVM's take keeps its early exit
+        }
+        return !(op instanceof Source) && !(op instanceof CacheOp)
+                && DeviceBreakers.whyNot(f.input(), placer.device()).isEmpty();
     }
 
     private static List<Object> objects(Columns c) {

@@ -15,6 +15,17 @@ import io.pappus.plan.fragment.Fragment;
  * run (profiling events).
  */
 public final class OclExplain {
+    private static final java.util.Map<String, String> BREAKER_HOW = java.util.Map.of(
+            "orderBy", "key lambda kernel, stable LSD radix sort (8-bit digits) on order-preserving key bits, gather",
+            "orderByDescending", "key lambda kernel, stable LSD radix sort on complemented key bits, gather",
+            "groupBy", "key lambda kernel, radix sort, segment heads + prefix sum, one in-order fold per group,"
+                    + " groups in first-occurrence order",
+            "distinct", "radix sort, segment heads + prefix sum, first element of each run, in input order",
+            "take", "the first n elements of the feed's columns (no kernel)",
+            "zip", "zip lambda kernel over position-paired elements, up to the shorter input",
+            "join", "key lambda kernels, radix sort of the right keys, binary search per left key, prefix sum of the"
+                    + " match counts, result lambda kernel per matched pair");
+
     private OclExplain() {
     }
 
@@ -49,7 +60,19 @@ public final class OclExplain {
             for (Fragment feed : f.feeds()) {
                 b.append(' ').append(feed.id());
             }
-            b.append(" runs on the JVM: ").append(f.input().op().opName()).append(" has no device kernel yet\n");
+            java.util.Optional<String> why = DeviceBreakers.whyNot(f.input(), placer.device());
+            if (why.isEmpty() && op instanceof io.pappus.api.query.TakeOp && !placer.place(f.feeds().get(0)).onDevice()) {
+                why = java.util.Optional.of("its feed runs on the JVM, where take stops early");
+            }
+            if (why.isPresent()) {
+                b.append(" runs on the JVM: ").append(why.get()).append('\n');
+            } else {
+                b.append(" runs on OpenCL device ").append(placer.device().name()).append(": ")
+                        .append(BREAKER_HOW.getOrDefault(f.input().op().opName(), "")).append('\n');
+                b.append(bus(f.input().op().opName())).append('\n');
+                b.append("last breaker run: ").append(log.lastBreaker(DeviceBreakers.name(f.input())).map(OclExplain::run)
+                        .orElse("not run yet")).append('\n');
+            }
         }
         DevicePlacer.Placed p = placer.place(f);
         if (!p.onDevice()) {
@@ -64,6 +87,17 @@ public final class OclExplain {
         for (Fragment feed : f.feeds()) {
             fragment(feed, placer, log, b);
         }
+    }
+
+    /** What one device breaker run moves between host and device. */
+    private static String bus(String op) {
+        if (op.equals("take")) {
+            return "crosses the bus: nothing (a slice of the feed's host columns)";
+        }
+        String keys = op.equals("distinct") || op.equals("zip") ? ""
+                : " the key column(s) down and up again (not for a key x -> x),";
+        return "crosses the bus: the feed's columns up," + keys + " the result columns down;"
+                + " each breaker is its own round trip (no device residency between fragments yet)";
     }
 
     private static String run(RunLog.Run r) {

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RunLog {
     private final Map<String, Run> last = new ConcurrentHashMap<>();
     private final AtomicLong deviceRuns = new AtomicLong();
+    private final Map<String, AtomicLong> breakerRuns = new ConcurrentHashMap<>();
+    private final Map<String, Run> lastBreaker = new ConcurrentHashMap<>();
     private volatile Run latest;
 
     /**
@@ -45,6 +47,28 @@ public final class RunLog {
         latest = run;
         last.put(source, run);
         deviceRuns.incrementAndGet();
+    }
+
+    void recordBreaker(String op, Run run) {
+        lastBreaker.put(op, run);
+        breakerRuns.computeIfAbsent(op, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /**
+     * @param op a breaker's name: {@code orderBy}, {@code groupBy}, {@code distinct}
+     * @return how many times it ran on the device
+     */
+    public long breakerRuns(String op) {
+        AtomicLong n = breakerRuns.get(op);
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * @param op a breaker's name
+     * @return its last device run, if any
+     */
+    public Optional<Run> lastBreaker(String op) {
+        return Optional.ofNullable(lastBreaker.get(op));
     }
 
     /** @return how many fragment runs went to the device */

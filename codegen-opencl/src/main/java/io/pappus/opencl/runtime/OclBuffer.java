@@ -1,6 +1,5 @@
 package io.pappus.opencl.runtime;
 
-import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.cl_mem;
 
@@ -145,9 +144,9 @@ public final class OclBuffer implements AutoCloseable {
     @Override
     public void close() {
         if (mem != null) {
-            CL.clReleaseMemObject(mem);
+            cl_mem m = mem;
             mem = null;
-            session.freed(Math.max(1, length) * type.bytes());
+            session.freed(m, Math.max(1, length) * type.bytes());
         }
     }
 }

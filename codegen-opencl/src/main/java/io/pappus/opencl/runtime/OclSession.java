@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A context and two in-order, profiling command queues on one device, shared by the whole
  * process ({@link #of}): kernels and their blocking transfers go to the compute queue, uploads
  * that do not block ({@link #uploadAsync}, {@link #copyAsync}) to the transfer queue, so the
- * next chunk crosses the bus while this one computes. The session counts device memory held
- * (live and peak bytes) and bytes uploaded from the host.
+ * next chunk crosses the bus while this one computes. Released buffers and staging areas are
+ * kept for reuse ({@link ReusePool}, {@code pappus.opencl.poolBytes}). The session counts device
+ * memory in use (live and peak bytes) and bytes uploaded from the host.
  *
  * <pre>{@code
  * OclSession s = OclSession.of(OpenClDevices.available().get(0));
@@ -30,6 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  */
 public final class OclSession {
+    /** System property: the most bytes of idle device buffers (and, apart, of pinned staging) kept for reuse. */
+    public static final String POOL_PROPERTY = "pappus.opencl.poolBytes";
     private static final Logger LOG = LoggerFactory.getLogger(OclSession.class);
     private static final Map<String, OclSession> SESSIONS = new ConcurrentHashMap<>();
 
@@ -42,6 +45,8 @@ public final class OclSession {
     private final AtomicLong peakBytes = new AtomicLong();
     private final AtomicLong uploadedBytes = new AtomicLong();
     private final AtomicBoolean saidNoPinned = new AtomicBoolean();
+    private final ReusePool<cl_mem> idleBuffers;
+    private final ReusePool<OclStaging> idleStaging;
     private OclTimings timings = OclTimings.ZERO;
 
     private OclSession(DeviceInfo device) {
@@ -57,7 +62,11 @@ public final class OclSession {
             throw new OclException("cannot open a context on " + device.describe(), e);
         }
         programs = new OclProgramCache(device, context, h.device());
+        long pool = Long.getLong(POOL_PROPERTY, Math.min(1L << 30, device.globalMemory() / 8));
+        idleBuffers = new ReusePool<>(pool, CL::clReleaseMemObject);
+        idleStaging = new ReusePool<>(pool, OclStaging::release);
     }
+
 
     // clCreateCommandQueue is deprecated in OpenCL 2.0 but the only choice on 1.2 drivers
     @SuppressWarnings("deprecation")
@@ -113,7 +122,10 @@ public final class OclSession {
                     + " (" + device.maxAlloc() + ")", null);
         }
         try {
-            cl_mem mem = CL.clCreateBuffer(context, CL.CL_MEM_READ_WRITE, bytes, null, null);
+            cl_mem mem = idleBuffers.take(bytes);
+            if (mem == null) {
+                mem = CL.clCreateBuffer(context, CL.CL_MEM_READ_WRITE, bytes, null, null);
+            }
             peakBytes.accumulateAndGet(liveBytes.addAndGet(bytes), Math::max);
             return new OclBuffer(this, type, length, mem);
         } catch (CLException e) {
@@ -121,8 +133,10 @@ public final class OclSession {
         }
     }
 
-    void freed(long bytes) {
+    /** A buffer's owner is done with it: it goes back to the pool (or to the driver). */
+    void freed(cl_mem mem, long bytes) {
         liveBytes.addAndGet(-bytes);
+        idleBuffers.give(mem, bytes);
     }
 
     /**
@@ -131,7 +145,28 @@ public final class OclSession {
      * @return a host staging area, pinned where the driver offers it; close it when done
      */
     public OclStaging staging(OclBuffer.ElementType type, long length) {
-        return OclStaging.open(this, type, length);
+        OclStaging s = idleStaging.take(Math.max(1, length) * type.bytes());
+        return s != null ? s.reopen(type, length) : OclStaging.open(this, type, length);
+    }
+
+    void stagingDone(OclStaging s) {
+        idleStaging.give(s, s.bytes());
+    }
+
+    /** @return bytes of idle device buffers kept for reuse */
+    public long pooledBytes() {
+        return idleBuffers.bytes();
+    }
+
+    /** @return how many buffer requests reused an idle buffer */
+    public long pooledReuses() {
+        return idleBuffers.reuses();
+    }
+
+    /** Gives every idle pooled buffer and staging area back to the driver. */
+    public void trimPools() {
+        idleBuffers.clear();
+        idleStaging.clear();
     }
 
     void notePinnedUnavailable(String why) {

@@ -24,8 +24,8 @@ import java.nio.ByteOrder;
  */
 public final class OclStaging implements AutoCloseable {
     private final OclSession session;
-    private final OclBuffer.ElementType type;
-    private final long length;
+    private OclBuffer.ElementType type;
+    private long length;
     private final cl_mem pinned;
     private final ByteBuffer host;
     private boolean closed;
@@ -102,12 +102,30 @@ public final class OclStaging implements AutoCloseable {
         return Pointer.to(host);
     }
 
+    /** Returns the area to the session's pool for the next run of the same shape. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        session.stagingDone(this);
+    }
+
+    /** Reuses the area (of the same byte size) for another element type. */
+    OclStaging reopen(OclBuffer.ElementType type, long length) {
+        this.type = type;
+        this.length = length;
+        closed = false;
+        return this;
+    }
+
+    long bytes() {
+        return Math.max(1, length) * type.bytes();
+    }
+
+    /** Gives the memory back to the driver (from the pool). */
+    void release() {
         if (pinned != null) {
             CL.clEnqueueUnmapMemObject(session.transferQueue(), pinned, host, 0, null, null);
             CL.clFinish(session.transferQueue());

@@ -74,6 +74,22 @@ class DoubleBufferingTest {
     }
 
     @Test
+    void aRepeatedQueryReusesItsDeviceBuffers() {
+        OclEngine e = (OclEngine) Engines.local(Target.OPENCL);
+        OclSession s = OclSession.of(e.device());
+        double[] xs = new double[30_000];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = (i % 977) / 977.0;
+        }
+        DataSet<Double> q = DataSet.from(xs).map(x -> x * x).filter(x -> x > 0.25);
+        List<Double> want = q.on(reference).toList();
+        assertEquals(want, q.on(e).toList());
+        long reuses = s.pooledReuses();
+        assertEquals(want, q.on(e).toList());
+        assertTrue(s.pooledReuses() > reuses, "the second run takes idle buffers from the pool");
+    }
+
+    @Test
     void emptyAndOneElementInputsStillWork() {
         OclEngine e = (OclEngine) Engines.local(Target.OPENCL);
         for (double[] xs : List.of(new double[0], new double[] {0.9})) {

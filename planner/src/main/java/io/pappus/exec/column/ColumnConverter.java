@@ -12,8 +12,9 @@ import java.util.RandomAccess;
 
 /**
  * Converts user objects to columns and back, once, at the edges of a fragment. Primitive array
- * sources become columns without copying; records are split into one array per leaf through
- * {@link IrValues}.
+ * sources become columns without copying; records are split into one typed array per leaf, and
+ * built back, by a {@link RowCodec} per element type (compiled accessors, no boxing per element),
+ * in parallel over chunks on the engines' {@link EdgePool}.
  */
 public final class ColumnConverter {
     private ColumnConverter() {
@@ -59,7 +60,7 @@ public final class ColumnConverter {
     /**
      * @param c      columns
      * @param loader the loader that knows the user's record classes
-     * @return the elements as Java values, in order, built on access
+     * @return the elements as Java values, in order, built now in parallel (a read-only list)
      */
     public static List<Object> toObjects(Columns c, ClassLoader loader) {
         return new ColumnList(c, loader);

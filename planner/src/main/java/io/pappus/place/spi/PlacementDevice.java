@@ -18,10 +18,4 @@ public interface PlacementDevice {
      * @return whether this device can run it, and why not
      */
     Eligibility eligibility(Fragment f);
-
-    /**
-     * @param f a fragment
-     * @return whether its program for this device is compiled already (no compile cost)
-     */
-    boolean compiled(Fragment f);
 }

@@ -1,0 +1,219 @@
+package io.pappus.opencl.coexec;
+
+import io.pappus.api.Engine;
+import io.pappus.api.query.Node;
+import io.pappus.api.query.Terminal;
+import io.pappus.exec.OpaqueLog;
+import io.pappus.exec.ReferenceEngine;
+import io.pappus.jvm.JvmEngine;
+import io.pappus.opencl.exec.DevicePlacer;
+import io.pappus.opencl.exec.DeviceRunner;
+import io.pappus.opencl.exec.OclExecutor;
+import io.pappus.opencl.exec.RunLog;
+import io.pappus.opencl.runtime.DeviceInfo;
+import io.pappus.opencl.runtime.OclBuildException;
+import io.pappus.place.CoexecSetting;
+import io.pappus.place.Decision;
+import io.pappus.place.ExecutionHistory;
+import io.pappus.place.Prediction;
+import io.pappus.place.spi.DeviceProvider;
+import io.pappus.place.spi.PlacementDevice;
+import io.pappus.plan.Lifting;
+import io.pappus.plan.LogicalPlan;
+import io.pappus.plan.LogicalPlanner;
+import io.pappus.plan.fragment.Fragment;
+import io.pappus.plan.fragment.FragmentPlanner;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code Target.AUTO} with the OpenCL backend present: each fragment goes where the cost model
+ * ({@link io.pappus.place}) predicts it finishes first, among the devices the backends offer
+ * (the JVM on all cores, each OpenCL device), or to the JVM and a device at once
+ * ({@link CoExecutor}); every run's measured time feeds the history the next choice reads.
+ * {@code explain()} shows per fragment the candidates, their predicted times, the choice and
+ * why, and the last measured times. Co-execution is off with {@code -Dpappus.coexec=off}.
+ *
+ * <pre>{@code
+ * double s = DataSet.from(xs).map(x -> x * x).on(Engines.local(Target.AUTO)).sum(x -> x);
+ * }</pre>
+ */
+public final class AutoEngine implements Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(AutoEngine.class);
+    private final LogicalPlanner planner;
+    private final JvmEngine jvm;
+    private final ReferenceEngine reference = new ReferenceEngine();
+    private final RunLog runLog = new RunLog();
+    private final ExecutionHistory history = new ExecutionHistory();
+    private final Set<String> compiled = ConcurrentHashMap.newKeySet();
+    private final Map<String, CoExecutor.Result> lastShared = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong sharedRuns = new java.util.concurrent.atomic.AtomicLong();
+    private final CoexecSetting.Mode sharing;
+    private List<PlacementDevice> devices;
+
+    /** @param lifting the lifter to plan with; co-execution as system property {@code pappus.coexec} says */
+    public AutoEngine(Lifting lifting) {
+        this(lifting, null);
+    }
+
+    /**
+     * @param lifting the lifter to plan with
+     * @param sharing co-execution mode, or null to read {@code pappus.coexec} at every query
+     */
+    public AutoEngine(Lifting lifting, CoexecSetting.Mode sharing) {
+        this.planner = new LogicalPlanner(lifting);
+        this.jvm = new JvmEngine(lifting);
+        this.sharing = sharing;
+    }
+
+    private AutoPlan plan(Fragment root) {
+        return AutoPlan.of(root, devices(), history, compiled, sharing != null ? sharing : CoexecSetting.mode());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R execute(Node plan, Terminal<R> terminal) {
+        LogicalPlan lp = planner.plan(plan, terminal);
+        OpaqueLog.report(lp);
+        Fragment root = new FragmentPlanner().cut(lp);
+        AutoPlan p = plan(root);
+        Decision d = p.root(root);
+        try {
+            if (d.coexecution() && d.uses("jvm") && d.uses("opencl")) {  // the executor pairs the JVM with one device
+                return (R) shared(plan, root, terminal, d, p);
+            }
+            long devRuns = runLog.deviceRuns();
+            long t0 = System.nanoTime();
+            R r = p.device() == null ? jvm.execute(plan, terminal)
+                    : new OclExecutor(new DevicePlacer(info(p.device()), null), new DeviceRunner(info(p.device()), runLog), jvm)
+                    .result(root, terminal);
+            long nanos = System.nanoTime() - t0;
+            if (root.feeds().isEmpty()) {
+                boolean onDevice = runLog.deviceRuns() > devRuns;
+                Prediction pr = d.candidates().stream()
+                        .filter(c -> c.device().backend().equals(onDevice ? "opencl" : "jvm") && c.prediction() != null)
+                        .findFirst().orElseThrow().prediction();
+                record(d, pr, d.work().elements(), nanos, 1);
+            }
+            return r;
+        } catch (OclBuildException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw reference.rethrowAsJava(plan, terminal, e);
+        }
+    }
+
+    private Object shared(Node plan, Fragment root, Terminal<?> terminal, Decision d, AutoPlan p) {
+        DeviceInfo info = info(p.device());
+        DevicePlacer.Placed placed = new DevicePlacer(info, null).place(root);
+        if (!placed.onDevice()) {  // the build failed and fallback is on: the JVM alone
+            return jvm.execute(plan, terminal);
+        }
+        double jvmRate = rate(d, "jvm");
+        double devRate = rate(d, "opencl");
+        CoExecutor.Result r = CoExecutor.run(root, terminal, placed, info, jvm, jvmRate, devRate);
+        for (CoExecutor.DeviceRun run : r.runs()) {
+            String id = run.device().equals("jvm") ? "jvm" : p.device().profile().id();
+            d.candidates().stream().filter(c -> c.device().id().equals(id)).findFirst()
+                    .ifPresent(c -> record(d, c.prediction(), run.elements(), run.nanos(), Math.max(1, run.chunks())));
+        }
+        lastShared.put(d.work().signature(), r);
+        sharedRuns.incrementAndGet();
+        return r.value();
+    }
+
+    private void record(Decision d, Prediction pr, long elements, long nanos, int launches) {
+        double per = d.work().elements() == 0 ? 0 : (double) elements / d.work().elements();
+        double fixed = launches * pr.launch() + pr.compile() + per * (pr.transferIn() + pr.transferOut());
+        history.record(d.work().signature(), pr.device().id(), elements, nanos, fixed);
+        compiled.add(d.work().signature() + "@" + pr.device().id());
+    }
+
+    private static double rate(Decision d, String backend) {
+        return d.candidates().stream().filter(c -> c.device().backend().equals(backend) && c.prediction() != null)
+                .mapToDouble(c -> d.work().elements() / Math.max(1.0, c.prediction().variable())).findFirst().orElse(1e-3);
+    }
+
+    @Override
+    public String explain(Node plan, Terminal<?> terminal) {
+        LogicalPlan lp = planner.plan(plan, terminal);
+        Fragment root = new FragmentPlanner().cut(lp);
+        AutoPlan p = plan(root);
+        return AutoExplain.write(name(), root, p, history, lastShared) + jvm.explain(plan, terminal);
+    }
+
+    /** @return how many fragment runs were shared between the JVM and a device */
+    public long sharedRuns() {
+        return sharedRuns.get();
+    }
+
+    /** @return the measured history this engine places by */
+    public ExecutionHistory history() {
+        return history;
+    }
+
+    /**
+     * @param plan     a query
+     * @param terminal its terminal
+     * @return the decision for its last fragment, as the next run would make it
+     */
+    public Decision decision(Node plan, Terminal<?> terminal) {
+        Fragment root = new FragmentPlanner().cut(planner.plan(plan, terminal));
+        return plan(root).root(root);
+    }
+
+    @Override
+    public String name() {
+        return sharing == CoexecSetting.Mode.FORCE ? "local[AUTO, co-execution forced]" : "local[AUTO]";
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    private synchronized List<PlacementDevice> devices() {
+        if (devices == null) {
+            List<PlacementDevice> jvms = new ArrayList<>();
+            List<PlacementDevice> others = new ArrayList<>();
+            for (DeviceProvider p : ServiceLoader.load(DeviceProvider.class, AutoEngine.class.getClassLoader())) {
+                for (PlacementDevice d : p.devices()) {
+                    if (p.backend().equals("jvm")) {
+                        jvms.add(d);
+                    } else if (calibrated(d)) {
+                        others.add(d);
+                    }
+                }
+            }
+            if (jvms.isEmpty()) {
+                throw new IllegalStateException("Target.AUTO needs the JVM backend's device provider on the class path");
+            }
+            jvms.addAll(others);  // the JVM first: it wins ties
+            devices = List.copyOf(jvms);
+        }
+        return devices;
+    }
+
+    /** A device whose calibration fails is left out, said once in the log: AUTO still runs on the rest. */
+    private static boolean calibrated(PlacementDevice d) {
+        try {
+            d.profile();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Target.AUTO leaves out a device whose calibration failed: {}", e.toString());
+            return false;
+        }
+    }
+
+    private static DeviceInfo info(PlacementDevice d) {
+        return ((OclDevices.Device) d).info();
+    }
+}

@@ -1,0 +1,163 @@
+package io.pappus.opencl.coexec;
+
+import io.pappus.api.Engine;
+import io.pappus.api.query.Source;
+import io.pappus.api.query.Terminal;
+import io.pappus.exec.column.ColumnConverter;
+import io.pappus.exec.column.Columns;
+import io.pappus.opencl.exec.DevicePlacer;
+import io.pappus.opencl.exec.DeviceWork;
+import io.pappus.opencl.runtime.DeviceInfo;
+import io.pappus.plan.fragment.Fragment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs one source fragment on the JVM and an OpenCL device at once: both pull input ranges from
+ * one {@link ChunkQueue}, each sizing its chunks to its own measured rate ({@link ChunkSizer}),
+ * and the chunk results are combined in input order ({@link Partials}), so integers come out
+ * exactly as one device would give them and floating-point sums differ only by regrouping.
+ */
+final class CoExecutor {
+    private static final ExecutorService DEVICE_THREADS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "pappus-coexec-device");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * What one device did in a co-executed run.
+     *
+     * @param device   the device id
+     * @param elements input elements it took
+     * @param chunks   how many ranges it took
+     * @param nanos    its busy time
+     */
+    record DeviceRun(String device, long elements, int chunks, long nanos) {
+    }
+
+    /**
+     * @param value the fragment's result
+     * @param runs  per device, JVM first
+     * @param nanos wall time of the whole run
+     */
+    record Result(Object value, List<DeviceRun> runs, long nanos) {
+    }
+
+    private interface ChunkWork {
+        Object run(int from, int to);
+    }
+
+    private CoExecutor() {
+    }
+
+    /**
+     * @param f        a fragment reading a source
+     * @param t        the query's terminal
+     * @param placed   the fragment built for the device
+     * @param device   the device
+     * @param jvm      the JVM engine
+     * @param jvmRate  the JVM's predicted elements per ns
+     * @param devRate  the device's predicted elements per ns
+     * @return the result and what each device did
+     */
+    static Result run(Fragment f, Terminal<?> t, DevicePlacer.Placed placed, DeviceInfo device, Engine jvm,
+                      double jvmRate, double devRate) {
+        long start = System.nanoTime();
+        Source src = (Source) f.input().op();
+        DeviceWork.Finish finish = placed.work().finish();
+        Terminal<?> chunkTerminal = Partials.chunkTerminal(finish, t);
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        List<Object> cols = deviceColumns(ColumnConverter.fromSource(src, f.inputType()));
+        ChunkQueue queue = new ChunkQueue(src.size());
+        ConcurrentSkipListMap<Integer, Object> parts = new ConcurrentSkipListMap<>();
+        ChunkSizer js = new ChunkSizer(jvmRate, 1 << 22);
+        ChunkSizer ds = new ChunkSizer(devRate, (int) Math.min(1 << 22, device.maxAlloc() / 16));
+        AtomicBoolean failed = new AtomicBoolean();
+        Future<DeviceRun> dev = DEVICE_THREADS.submit(() -> loop(device.id(), queue, ds, js, parts, failed,
+                (a, b) -> Partials.ofDevice(finish, placed.pipeline().run(cols, a, b - a), f.outputType(), loader)));
+        DeviceRun onJvm;
+        try {
+            onJvm = loop("jvm", queue, js, ds, parts, failed, (a, b) -> jvm.execute(SliceQuery.of(f, a, b), chunkTerminal));
+        } catch (RuntimeException | Error e) {
+            failed.set(true);
+            await(dev);
+            throw e;
+        }
+        DeviceRun onDevice = await(dev);
+        Object value = Partials.combine(finish, t, parts);
+        return new Result(value, List.of(onJvm, onDevice), System.nanoTime() - start);
+    }
+
+    private static DeviceRun loop(String id, ChunkQueue queue, ChunkSizer mine, ChunkSizer other,
+                                  ConcurrentSkipListMap<Integer, Object> parts, AtomicBoolean failed, ChunkWork work) {
+        long elements = 0;
+        int chunks = 0;
+        long busy = 0;
+        try {
+            while (!failed.get()) {
+                double share = mine.rate() / Math.max(1e-12, mine.rate() + other.rate());
+                int[] r = queue.take(mine.next(queue.remaining(), share));
+                if (r == null) {
+                    break;
+                }
+                long t0 = System.nanoTime();
+                parts.put(r[0], work.run(r[0], r[1]));
+                long dt = System.nanoTime() - t0;
+                mine.measured(r[1] - r[0], dt);
+                elements += r[1] - r[0];
+                chunks++;
+                busy += dt;
+            }
+        } catch (RuntimeException | Error e) {
+            failed.set(true);
+            throw e;
+        }
+        return new DeviceRun(id, elements, chunks, busy);
+    }
+
+    private static DeviceRun await(Future<DeviceRun> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the device ran its chunks", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Host columns as the device reads them: booleans as bytes, arrays exactly {@code size} long. */
+    static List<Object> deviceColumns(Columns in) {
+        List<Object> cols = new ArrayList<>();
+        for (Object leaf : in.leaves()) {
+            if (leaf instanceof boolean[] bs) {
+                byte[] b = new byte[in.size()];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = (byte) (bs[i] ? 1 : 0);
+                }
+                cols.add(b);
+            } else if (java.lang.reflect.Array.getLength(leaf) != in.size()) {
+                Object t = java.lang.reflect.Array.newInstance(leaf.getClass().getComponentType(), in.size());
+                System.arraycopy(leaf, 0, t, 0, in.size());
+                cols.add(t);
+            } else {
+                cols.add(leaf);
+            }
+        }
+        return cols;
+    }
+}
