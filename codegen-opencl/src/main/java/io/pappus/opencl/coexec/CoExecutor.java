@@ -5,12 +5,12 @@ import io.pappus.api.query.Source;
 import io.pappus.api.query.Terminal;
 import io.pappus.exec.column.ColumnConverter;
 import io.pappus.exec.column.Columns;
+import io.pappus.opencl.exec.DeviceColumns;
 import io.pappus.opencl.exec.DevicePlacer;
 import io.pappus.opencl.exec.DeviceWork;
 import io.pappus.opencl.runtime.DeviceInfo;
 import io.pappus.plan.fragment.Fragment;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
@@ -75,7 +75,7 @@ final class CoExecutor {
         DeviceWork.Finish finish = placed.work().finish();
         Terminal<?> chunkTerminal = Partials.chunkTerminal(finish, t);
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        List<Object> cols = deviceColumns(ColumnConverter.fromSource(src, f.inputType()));
+        List<Object> cols = DeviceColumns.of(ColumnConverter.fromSource(src, f.inputType()));
         ChunkQueue queue = new ChunkQueue(src.size());
         ConcurrentSkipListMap<Integer, Object> parts = new ConcurrentSkipListMap<>();
         ChunkSizer js = new ChunkSizer(jvmRate, 1 << 22);
@@ -138,26 +138,5 @@ final class CoExecutor {
             }
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    /** Host columns as the device reads them: booleans as bytes, arrays exactly {@code size} long. */
-    static List<Object> deviceColumns(Columns in) {
-        List<Object> cols = new ArrayList<>();
-        for (Object leaf : in.leaves()) {
-            if (leaf instanceof boolean[] bs) {
-                byte[] b = new byte[in.size()];
-                for (int i = 0; i < b.length; i++) {
-                    b[i] = (byte) (bs[i] ? 1 : 0);
-                }
-                cols.add(b);
-            } else if (java.lang.reflect.Array.getLength(leaf) != in.size()) {
-                Object t = java.lang.reflect.Array.newInstance(leaf.getClass().getComponentType(), in.size());
-                System.arraycopy(leaf, 0, t, 0, in.size());
-                cols.add(t);
-            } else {
-                cols.add(leaf);
-            }
-        }
-        return cols;
     }
 }

@@ -7,6 +7,7 @@ import io.pappus.api.query.Terminal;
 import io.pappus.exec.column.ColumnConverter;
 import io.pappus.lift.LambdaLifter;
 import io.pappus.opencl.OclResult;
+import io.pappus.opencl.exec.DeviceColumns;
 import io.pappus.opencl.exec.DevicePlacer;
 import io.pappus.opencl.runtime.DeviceInfo;
 import io.pappus.place.DeviceProfile;
@@ -48,7 +49,7 @@ final class OclCalibration {
         if (!placed.onDevice()) {
             throw new IllegalStateException("calibration probe cannot run on " + device.name() + ": " + placed.reason());
         }
-        List<Object> cols = CoExecutor.deviceColumns(ColumnConverter.fromSource((Source) f.input().op(), f.inputType()));
+        List<Object> cols = DeviceColumns.of(ColumnConverter.fromSource((Source) f.input().op(), f.inputType()));
         long launch = Long.MAX_VALUE;
         for (int i = 0; i < 9; i++) {
             long t = System.nanoTime();

@@ -8,11 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Host columns into the device's layout (booleans as bytes, once per run) and chunk outputs back into one set of columns. */
-final class DeviceColumns {
+public final class DeviceColumns {
     private DeviceColumns() {
     }
 
-    static List<Object> of(Columns in) {
+    /**
+     * @param in host columns
+     * @return them as the device reads them: booleans as bytes, arrays exactly {@code size} long
+     */
+    public static List<Object> of(Columns in) {
         List<Object> cols = new ArrayList<>();
         for (Object leaf : in.leaves()) {
             if (leaf instanceof boolean[] bs) {
