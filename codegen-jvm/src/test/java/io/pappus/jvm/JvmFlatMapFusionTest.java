@@ -38,6 +38,18 @@ class JvmFlatMapFusionTest {
         assertEquals(q.on(ref).maxBy(k -> k), q.on(jvm).maxBy(k -> k));
     }
 
+    /** The group loop must read what the flatMap produced, not the elements before it (a merge bug once). */
+    @Test
+    void flatMapThenFilterFeedsAGroupBy() {
+        DataSet<String> lines = DataSet.from(List.of("the cat sat", "the dog sat", "  dog  ", "a cat's hat"));
+        DataSet<String> words = lines.flatMap(l -> java.util.Arrays.asList(l.split(" "))).filter(w -> !w.isEmpty());
+        assertEquals(java.util.Set.copyOf(words.groupBy(w -> w).count().on(ref).toList()),
+                java.util.Set.copyOf(words.groupBy(w -> w).count().on(jvm).toList()));
+        DataSet<Integer> q = DataSet.from(ks).flatMap(k -> List.of(k, k + 1)).map(k -> k * 2);
+        assertEquals(java.util.Set.copyOf(q.groupBy(k -> k % 7).count().on(ref).toList()),
+                java.util.Set.copyOf(q.groupBy(k -> k % 7).count().on(jvm).toList()));
+    }
+
     @Test
     void manyOutputsPerElementGrowTheChunkOutput() {
         DataSet<Double> q = DataSet.from(new Random(6).doubles(20_000).toArray())

@@ -1,6 +1,7 @@
 package io.pappus.jvm.exec;
 
 import io.pappus.api.query.DistinctOp;
+import io.pappus.api.query.FlatMapOp;
 import io.pappus.api.query.GroupOp;
 import io.pappus.api.query.JoinOp;
 import io.pappus.api.query.OrderByOp;
@@ -59,10 +60,12 @@ public final class NativeBreakers {
     /**
      * @param feed the fragment feeding a groupBy
      * @return whether its map/filter stages run inside the group loop over its input's columns
-     *         (not when the input is a zip, whose columns are both sides, not the zip's output)
+     *         (not when the input is a zip or a flatMap, whose input columns are not their output:
+     *         a zip's are both sides, a flatMap's the elements before it expands them)
      */
     public static boolean fusesInto(Fragment feed) {
-        return feed.sink() instanceof Sink.Collect && !(feed.input().op() instanceof ZipOp);
+        Object op = feed.input().op();
+        return feed.sink() instanceof Sink.Collect && !(op instanceof ZipOp) && !(op instanceof FlatMapOp);
     }
 
     /** @return the breaker's output columns */
