@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A member killed (terminated, as a crash) in the middle of a shuffled query: while the
@@ -31,9 +31,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ShuffleFailureTest {
 
+    /** Tries at most: a kill can land just as the victim's task replies, and then nothing re-runs. */
+    private static final int ATTEMPTS = 3;
+
     @ParameterizedTest(name = "killed after reply {0}")
     @ValueSource(ints = {1, 25})
     void aMemberDyingMidShuffleCostsRetriesNotTheResult(int killAfter) {
+        List<String> inconclusive = new ArrayList<>();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            String why = killOneMidShuffle(killAfter);  // asserts the exact result every time
+            if (why == null) {
+                return;
+            }
+            inconclusive.add(why);
+        }
+        fail("in " + ATTEMPTS + " attempts the kill never cost a re-run, so nothing was proved: " + inconclusive);
+    }
+
+    /** @return null when a member died with work in flight and the result was still exact; else why not */
+    private static String killOneMidShuffle(int killAfter) {
         ClusterSettings s = TestClusters.small().withMinChunkElements(500).withChunksPerMember(8)
                 .withJobTimeout(Duration.ofSeconds(60));
         try (ClusterEngine cluster = ClusterEngine.embedded(3, s)) {
@@ -65,10 +81,11 @@ class ShuffleFailureTest {
             long started = StageTask.startedInThisJvm() - before;
             List<Pair<Integer, Double>> expected = query(DataSet.range(0, 12_000).on(Engines.local(Target.REFERENCE)));
             Results.assertSameUnordered(expected, actual, 0);
-            assertTrue(killed.get(), "no member was busy after reply " + killAfter + ": nobody died");
-            assertTrue(started > replies.get(), started + " task starts for " + replies + " replies: the victim was idle"
-                    + " when it died, the test proved nothing");
             assertEquals(2, cluster.entryPoint().getCluster().getMembers().size());
+            if (!killed.get()) {
+                return "no member was busy after reply " + killAfter;
+            }
+            return started > replies.get() ? null : started + " task starts for " + replies + " replies";
         }
     }
 
