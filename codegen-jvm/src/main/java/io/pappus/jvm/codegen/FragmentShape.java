@@ -63,12 +63,20 @@ public final class FragmentShape {
         } else if (sink instanceof Sink.Aggregate a) {
             k.add(a.seed() == null ? null : a.seed().getClass());
         }
-        for (LambdaSite s : sites(f)) {
-            k.add(s.fn().getClass());
-            k.add(s.argTypes());
-            k.add(s.lift() instanceof LiftResult.Lifted l ? new Identity(l.ir()) : s.lift().getClass());
-        }
+        addLambdas(k, sites(f));
         return k;
+    }
+
+    /**
+     * Adds what identifies each lambda to a shape key: its class, argument types and lifted IR
+     * (by identity) or why it was not lifted.
+     */
+    static void addLambdas(List<Object> key, List<LambdaSite> sites) {
+        for (LambdaSite s : sites) {
+            key.add(s.fn().getClass());
+            key.add(s.argTypes());
+            key.add(s.lift() instanceof LiftResult.Lifted l ? new Identity(l.ir()) : s.lift().getClass());
+        }
     }
 
     /** Compares by identity: a deep comparison of the IR would cost what it saves. */

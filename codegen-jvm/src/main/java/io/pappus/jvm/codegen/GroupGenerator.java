@@ -4,7 +4,6 @@ import io.pappus.api.query.GroupOp;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.ir.Type;
 import io.pappus.lift.IrValues;
-import io.pappus.lift.LiftResult;
 import io.pappus.plan.LambdaSite;
 import io.pappus.plan.PlanNode;
 import io.pappus.plan.fragment.Stage;
@@ -126,25 +125,8 @@ public final class GroupGenerator {
             k.add(st.input());
             k.add(st.output());
         }
-        for (LambdaSite site : sites(node, stages)) {
-            k.add(site.fn().getClass());
-            k.add(site.argTypes());
-            k.add(site.lift() instanceof LiftResult.Lifted l ? new Same(l.ir()) : site.lift().getClass());
-        }
+        FragmentShape.addLambdas(k, sites(node, stages));
         return k;
-    }
-
-    /** Compares by identity: the lifter hands out one IR object per method and types. */
-    private record Same(Object o) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Same s && s.o == o;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(o);
-        }
     }
 
     /** A generated group class and where each of its {@code refs[]} comes from. */
