@@ -61,7 +61,14 @@ class MemberFailureTest {
             assertTrue(afterKill.get() > 0 && started > chunks, "the kill came after " + replies + " replies and "
                     + started + " task starts for " + chunks + " chunks: the victim was idle, the test proved nothing");
             assertEquals(2, cluster.entryPoint().getCluster().getMembers().size());
-            assertTrue(members.size() == 3, "replies came from " + members);
+            // The victim replies only if it finished a chunk before the first reply killed it; both
+            // survivors must have run work (their own partitions and the victim's re-runs).
+            for (HazelcastInstance survivor : cluster.instances()) {
+                if (survivor != victim) {
+                    String address = survivor.getCluster().getLocalMember().getAddress().toString();
+                    assertTrue(members.contains(address), "no reply from survivor " + address + ": " + members);
+                }
+            }
             System.out.printf("member killed after 1 of %d replies: %d task starts, %d retried by Pappus%n",
                     chunks, started, retried.get());
         }
