@@ -59,7 +59,7 @@ public class CompiledCodecsTest {
     void sourceIsTheLoopAPersonWouldWrite() {
         ColumnLayout l = ColumnLayout.of(JavaTypes.ofValue(new Tagged(1, new Point(1, 2),
                 new Pair<>(3L, new Point(4, 5)), new Pair<>('c', "s"))));
-        String src = CodecGenerator.source(l, getClass().getClassLoader(), "C");
+        String src = CodecGenerator.source(l, getClass().getClassLoader(), "C", null);
         assertTrue(src.contains("c1[i] = e.at().x();"), src);
         assertTrue(src.contains("c3[i] = ((Long) e.extra().first()).longValue();"), src);
         assertTrue(src.contains("c5[i] = ((io.pappus.jvm.CompiledCodecsTest.Point) e.extra().second()).y();"), src);

@@ -20,22 +20,26 @@ import java.util.List;
 public final class CodecGenerator {
     private final ColumnLayout layout;
     private final ClassLoader loader;
+    private final java.util.BitSet reads;
     private int next;
 
-    private CodecGenerator(ColumnLayout layout, ClassLoader loader) {
+    private CodecGenerator(ColumnLayout layout, ClassLoader loader, java.util.BitSet reads) {
         this.layout = layout;
         this.loader = loader;
+        this.reads = reads;
     }
 
     /**
      * @param layout    the element layout
      * @param loader    the loader that knows its record classes
      * @param className the simple name of the class to write
+     * @param reads     the leaves {@code layout} fills (a projection: the other columns are null and
+     *                  their accessors are not called); null for all
      * @return the source, or null when the type names a class generated code cannot reach
      */
-    public static String source(ColumnLayout layout, ClassLoader loader, String className) {
+    public static String source(ColumnLayout layout, ClassLoader loader, String className, java.util.BitSet reads) {
         try {
-            return new CodecGenerator(layout, loader).write(className);
+            return new CodecGenerator(layout, loader, reads).write(className);
         } catch (Unreachable e) {
             return null;
         }
@@ -43,7 +47,8 @@ public final class CodecGenerator {
 
     private String write(String className) {
         JavaWriter w = new JavaWriter();
-        w.line("/* Pappus row codec for " + layout.type().show() + " (codegen-jvm, Janino) */");
+        w.line("/* Pappus row codec for " + layout.type().show() + (reads == null ? "" : ", leaves " + reads)
+                + " (codegen-jvm, Janino) */");
         w.open("public final class " + className + " implements io.pappus.exec.column.RowCodec");
         w.open("public void layout(java.util.List values, Object[] cols, int lo, int hi)");
         columns(w);
@@ -51,7 +56,9 @@ public final class CodecGenerator {
         Class<?> root = javaClass(layout.type(), Object.class);
         w.line("final " + name(root) + " e = " + cast(root, "values.get(i)") + ";");
         for (int k = 0; k < layout.leaves().size(); k++) {
-            w.line("c" + k + "[i] = " + read(layout.leaves().get(k)) + ";");
+            if (reads == null || reads.get(k)) {
+                w.line("c" + k + "[i] = " + read(layout.leaves().get(k)) + ";");
+            }
         }
         w.close().close();
         w.line("");

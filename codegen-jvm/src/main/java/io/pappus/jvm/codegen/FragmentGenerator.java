@@ -91,7 +91,14 @@ public final class FragmentGenerator {
         w.append(body);
         kernel.writeHelpers(w);
         w.close();
-        return new GeneratedFragment(f, className, w.toString(), kernel.refs(), kernel.sources(), predicated);
+        String source = w.toString();
+        java.util.BitSet reads = null;
+        if (readTypes(f).size() == 1 && !fusedFlatMap(f)) {
+            UnreadLeaves.Pruned p = UnreadLeaves.prune(source, f.inputType(), 0, "src");
+            source = p.source();
+            reads = p.reads();
+        }
+        return new GeneratedFragment(f, className, source, kernel.refs(), kernel.sources(), predicated, reads);
     }
 
     Fragment fragment() {

@@ -7,6 +7,12 @@ package io.pappus.jvm.codegen;
  * @param className the generated class's simple name
  * @param source    the complete compilation unit; also the class cache's key
  * @param refs      captured values, seeds and opaque lambdas, in field order
+ * @param reads     the leaves of the input the loop reads (the others' columns may be null); null
+ *                  when it reads them all
  */
-public record GeneratedBreaker(String className, String source, Object[] refs) {
+public record GeneratedBreaker(String className, String source, Object[] refs, java.util.BitSet reads) {
+    /** A breaker that reads every input leaf. */
+    public GeneratedBreaker(String className, String source, Object[] refs) {
+        this(className, source, refs, null);
+    }
 }

@@ -15,9 +15,11 @@ import java.util.List;
  * @param sources    where each slot of {@code refs} comes from, to bind a fragment of the same
  *                   shape without generating it again
  * @param predicated whether the loop is the branch-free predicated form
+ * @param reads      the leaves of the input the loop reads (the executor may leave the others'
+ *                   columns null when it lays out records)
  */
 public record GeneratedFragment(Fragment fragment, String className, String source, Object[] refs,
-                                List<RefSource> sources, boolean predicated) {
+                                List<RefSource> sources, boolean predicated, java.util.BitSet reads) {
     /**
      * @param other a fragment with the same {@link FragmentShape#key}
      * @return the {@code refs[]} values for it

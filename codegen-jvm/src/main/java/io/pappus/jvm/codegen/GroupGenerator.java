@@ -89,7 +89,7 @@ public final class GroupGenerator {
             if (SHAPES.size() >= MAX_SHAPES) {
                 SHAPES.clear();  // crude bound: the keys hold lambda classes and IR
             }
-            SHAPES.put(shape, new Template(g.className(), g.source(), gen.kernel.sources()));
+            SHAPES.put(shape, new Template(g.className(), g.source(), gen.kernel.sources(), g.reads()));
             return g;
         }
         List<LambdaSite> sites = sites(node, stages);
@@ -98,7 +98,7 @@ public final class GroupGenerator {
         for (int k = 0; k < refs.length; k++) {
             refs[k] = known.sources().get(k).resolve(seed, sites);  // only captured values and the seed change
         }
-        return new GeneratedBreaker(known.className(), known.source(), refs);
+        return new GeneratedBreaker(known.className(), known.source(), refs, known.reads());
     }
 
     /** @return the stages' lambdas, then the group's, in the order {@code refs[]} sources index them */
@@ -130,7 +130,7 @@ public final class GroupGenerator {
     }
 
     /** A generated group class and where each of its {@code refs[]} comes from. */
-    private record Template(String className, String source, List<RefSource> sources) {
+    private record Template(String className, String source, List<RefSource> sources, java.util.BitSet reads) {
     }
 
     private GeneratedBreaker write(String className) {
@@ -207,7 +207,8 @@ public final class GroupGenerator {
         out.append(w);
         kernel.writeHelpers(out);
         out.close();
-        return new GeneratedBreaker(className, out.toString(), kernel.refs());
+        UnreadLeaves.Pruned p = UnreadLeaves.prune(out.toString(), source, 0, "src");
+        return new GeneratedBreaker(className, p.source(), kernel.refs(), p.reads());
     }
 
     /** {@code merge(a, b)}: b's groups, in b's order, into a's index and columns. */

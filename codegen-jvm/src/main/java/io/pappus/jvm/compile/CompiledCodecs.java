@@ -23,13 +23,13 @@ public final class CompiledCodecs implements RowCodecFactory {
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     @Override
-    public RowCodec codec(ColumnLayout layout, ClassLoader loader) {
+    public RowCodec codec(ColumnLayout layout, ClassLoader loader, java.util.BitSet reads) {
         ClassLoader parent = loader != null ? loader : CompiledCodecs.class.getClassLoader();
         if (!sees(parent)) {
             return null;
         }
         String className = "RowCodec" + NEXT.incrementAndGet();
-        String source = CodecGenerator.source(layout, parent, className);
+        String source = CodecGenerator.source(layout, parent, className, reads);
         if (source == null) {
             return null;
         }

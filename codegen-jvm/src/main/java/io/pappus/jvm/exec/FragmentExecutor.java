@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,6 +37,10 @@ public final class FragmentExecutor {
     private final Object cacheKey;
 
     private record Shaped(GeneratedFragment generated, ClassCache.Compiled compiled) {
+        /** @return the class bound to {@code f}'s values (a fragment of this shape: only captured values change) */
+        Kernel bind(Fragment f) {
+            return compiled.bind(generated.fragment() == f ? generated.refs() : generated.refsFor(f));
+        }
     }
 
     /** @param cacheKey the key this engine keeps {@code cache()} columns under */
@@ -45,7 +50,15 @@ public final class FragmentExecutor {
 
     /** @return the columns a fragment's pipeline reads, before its stages */
     Columns inputOf(Fragment f) {
-        return input(f);
+        return input(f, null);
+    }
+
+    /**
+     * @param reads the leaves the consuming loop reads, or null for all
+     * @return the columns a fragment's pipeline reads, only those leaves laid out from records
+     */
+    Columns inputOf(Fragment f, BitSet reads) {
+        return input(f, reads);
     }
 
     /**
@@ -59,25 +72,27 @@ public final class FragmentExecutor {
     }
 
     private Object run(Fragment f, Terminal<?> terminal) {
-        return run(f, terminal, input(f));
+        Shaped s = shaped(f);
+        // records are laid out only for the fields the generated loop reads
+        return run(f, terminal, input(f, s == null ? null : s.generated().reads()), s);
     }
 
-    private Object run(Fragment f, Terminal<?> terminal, Columns in) {
-        Kernel k = kernel(f);
-        if (k == null) {
+    private Object run(Fragment f, Terminal<?> terminal, Columns in, Shaped s) {
+        if (s == null) {
             Object r = ReferenceFallback.pipeline(referenceInput(f, in), f.stages(), terminal);
             return terminal instanceof Terminal.ToList<?> ? ColumnConverter.fromObjects((List<?>) r, f.outputType()) : r;
         }
+        Kernel k = s.bind(f);
         List<Object> parts = ChunkRunner.run(k, in.leaves(), in.size());
         return Finisher.finish(f.sink(), sinkLayout(f), k, parts);
     }
 
-    /** @return the fragment's compiled kernel bound to its values, or null when it runs by reference */
-    private static Kernel kernel(Fragment f) {
+    /** @return the fragment's generated and compiled class, or null when it runs by reference */
+    private static Shaped shaped(Fragment f) {
         List<Object> shape = FragmentShape.key(f);
         Shaped known = SHAPES.get(shape);
         if (known != null) {
-            return known.compiled().bind(known.generated().refsFor(f));  // only captured values change
+            return known;
         }
         GeneratedFragment g;
         try {
@@ -90,13 +105,14 @@ public final class FragmentExecutor {
         if (SHAPES.size() >= MAX_SHAPES) {
             SHAPES.clear();  // crude bound: the keys hold lambda classes and IR
         }
-        SHAPES.put(shape, new Shaped(g, c));
-        return c.bind(g.refs());
+        Shaped s = new Shaped(g, c);
+        SHAPES.put(shape, s);
+        return s;
     }
 
     /** @return the key column a key fragment computes over {@code in} */
     Columns keyColumn(Fragment keyFragment, Columns in) {
-        return (Columns) run(keyFragment, new Terminal.ToList<>(), in);
+        return (Columns) run(keyFragment, new Terminal.ToList<>(), in, shaped(keyFragment));
     }
 
     /**
@@ -105,14 +121,14 @@ public final class FragmentExecutor {
      * @return its first {@code need} outputs (fewer when it has fewer), scanning only a prefix
      */
     Columns prefix(Fragment f, long need) {
-        Columns in = input(f);
-        Kernel k = kernel(f);
+        Shaped s = shaped(f);
+        Columns in = input(f, s == null ? null : s.generated().reads());
         ColumnLayout out = ColumnLayout.of(f.outputType());
         Columns all;
-        if (k == null) {
-            all = (Columns) run(f, new Terminal.ToList<>(), in);
+        if (s == null) {
+            all = (Columns) run(f, new Terminal.ToList<>(), in, null);
         } else {
-            List<Object> parts = ChunkRunner.prefix(k, in.leaves(), in.size(), need);
+            List<Object> parts = ChunkRunner.prefix(s.bind(f), in.leaves(), in.size(), need);
             BreakerCounters.scanned((Integer) parts.remove(parts.size() - 1));
             all = parts.isEmpty() ? Columns.allocate(out, 0) : Finisher.collect(out, parts);
         }
@@ -162,13 +178,17 @@ public final class FragmentExecutor {
     }
 
     private Columns input(Fragment f) {
+        return input(f, null);
+    }
+
+    private Columns input(Fragment f, BitSet reads) {
         Object op = f.input().op();
         if (FragmentGenerator.fusedZip(f)) {
             return zipInput(f);
         } else if (FragmentGenerator.fusedFlatMap(f)) {
             return bare(f.feeds().get(0));
         } else if (op instanceof Source s) {
-            return ColumnConverter.fromSource(s, f.inputType());
+            return ColumnConverter.fromSource(s, f.inputType(), reads);
         } else if (op instanceof CacheOp c) {
             return c.slot().computeIfAbsent(cacheKey, k -> columns(f.feeds().get(0)));
         }

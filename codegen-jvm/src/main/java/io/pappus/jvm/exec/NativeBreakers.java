@@ -78,9 +78,10 @@ public final class NativeBreakers {
         } else if (op instanceof GroupOp) {
             Fragment feed = f.feeds().get(0);
             boolean fuse = fusesInto(feed);
-            Columns in = fuse ? ex.inputOf(feed) : ex.columns(feed);
             GeneratedBreaker g = fuse ? GroupGenerator.generate(node, f.id(), feed.stages(), feed.inputType())
                     : GroupGenerator.generate(node, f.id());
+            // a fused feed's records are laid out only for the fields the group loop reads
+            Columns in = fuse ? ex.inputOf(feed, g.reads()) : ex.columns(feed);
             Kernel k = ClassCache.shared().get(g.className(), g.source()).compiled().bind(g.refs());
             List<Object> parts = ChunkRunner.run(k, in.leaves(), in.size());
             Object[] r = (Object[]) parts.get(0);

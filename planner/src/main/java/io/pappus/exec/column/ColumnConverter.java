@@ -6,6 +6,7 @@ import io.pappus.lift.IrValues;
 
 import java.lang.reflect.Array;
 import java.util.AbstractList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -26,6 +27,17 @@ public final class ColumnConverter {
      * @return its columns; the source's own array when it is a primitive array
      */
     public static Columns fromSource(Source s, Type type) {
+        return fromSource(s, type, null);
+    }
+
+    /**
+     * @param s     a source
+     * @param type  its element type as planned
+     * @param reads the leaves the consumer reads: only their columns are laid out from objects,
+     *              the others are null (a projection); null for all
+     * @return its columns; the source's own array when it is a primitive array
+     */
+    public static Columns fromSource(Source s, Type type, BitSet reads) {
         ColumnLayout layout = ColumnLayout.of(type);
         switch (s.kind()) {
             case DOUBLES, FLOATS, INTS, LONGS:
@@ -38,7 +50,7 @@ public final class ColumnConverter {
                 return new Columns(layout, new Object[] {xs}, xs.length);
             }
             default:
-                return fromObjects((List<?>) s.data(), type);
+                return fromObjects((List<?>) s.data(), type, reads);
         }
     }
 
@@ -48,11 +60,18 @@ public final class ColumnConverter {
      * @return their columns
      */
     public static Columns fromObjects(List<?> values, Type type) {
+        return fromObjects(values, type, null);
+    }
+
+    private static Columns fromObjects(List<?> values, Type type, BitSet reads) {
         ColumnLayout layout = ColumnLayout.of(type);
         int n = values.size();
-        Columns c = Columns.allocate(layout, n);
+        if (reads != null && reads.cardinality() == layout.leaves().size()) {
+            reads = null;
+        }
+        Columns c = Columns.allocate(layout, n, reads);
         List<?> xs = values instanceof RandomAccess ? values : new java.util.ArrayList<>(values);
-        RowCodec codec = RowCodecs.of(layout, loaderOf(xs, type), n);
+        RowCodec codec = RowCodecs.of(layout, loaderOf(xs, type), n, reads);
         EdgePool.forRanges(n, (lo, hi) -> codec.layout(xs, c.leaves(), lo, hi));
         return new Columns(layout, c.leaves(), n);
     }

@@ -23,6 +23,9 @@ final class GenericCodec implements RowCodec {
         for (int i = lo; i < hi; i++) {
             Object ir = IrValues.toIr(values.get(i), layout.type());
             for (int k = 0; k < cols.length; k++) {
+                if (cols[k] == null) {
+                    continue;  // a leaf the projection does not read
+                }
                 Object leaf = ir;
                 for (int p : layout.leaves().get(k).path()) {
                     leaf = ((Object[]) leaf)[p];

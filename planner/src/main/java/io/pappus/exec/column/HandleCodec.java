@@ -33,9 +33,10 @@ final class HandleCodec implements RowCodec {
     /**
      * @param layout a layout
      * @param loader the loader that knows its record classes
+     * @param reads  the leaves {@link #layout} stores (null for all)
      * @return its codec, or null when a leaf needs more than a typed copy (an array of records)
      */
-    static HandleCodec of(ColumnLayout layout, ClassLoader loader) {
+    static HandleCodec of(ColumnLayout layout, ClassLoader loader, java.util.BitSet reads) {
         for (ColumnLayout.Leaf leaf : layout.leaves()) {
             if (leaf.type() instanceof Type.Array a && !(a.element() instanceof Type.Prim)) {
                 return null;
@@ -45,6 +46,9 @@ final class HandleCodec implements RowCodec {
             MethodHandle store = MethodHandles.empty(MethodType.methodType(void.class, Object[].class, int.class,
                     Object.class));
             for (int k = 0; k < layout.leaves().size(); k++) {
+                if (reads != null && !reads.get(k)) {
+                    continue;
+                }
                 store = MethodHandles.foldArguments(storeLeaf(layout, k, loader), store);
             }
             int[] next = {0};

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * Moves a range of elements between Java objects and columns: {@link #layout} splits objects
  * into one typed array per leaf, {@link #build} makes objects back from them. One codec serves
- * one element type; its methods are called from several threads on disjoint ranges.
+ * one element type; its methods are called from several threads on disjoint ranges. A codec
+ * made for a projection (some leaves only) lays out those leaves and leaves the other columns
+ * null; it cannot build.
  */
 public interface RowCodec {
 

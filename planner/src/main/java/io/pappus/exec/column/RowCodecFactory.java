@@ -13,5 +13,16 @@ public interface RowCodecFactory {
      * @param loader the loader that knows its record classes
      * @return a codec, or null when this factory cannot make one for the type
      */
-    RowCodec codec(ColumnLayout layout, ClassLoader loader);
+    default RowCodec codec(ColumnLayout layout, ClassLoader loader) {
+        return codec(layout, loader, null);
+    }
+
+    /**
+     * @param layout the element layout
+     * @param loader the loader that knows its record classes
+     * @param reads  the leaves whose columns {@link RowCodec#layout} fills (the others are null
+     *               and are not read from the elements); null for all
+     * @return a codec, or null when this factory cannot make one for the type
+     */
+    RowCodec codec(ColumnLayout layout, ClassLoader loader, java.util.BitSet reads);
 }

@@ -3,6 +3,7 @@ package io.pappus.exec.column;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class RowCodecs {
     private static final RowCodecFactory FACTORY = factory();
 
     /** Leaf holds an {@code int[]}, so a layout is no value key: its type is. */
-    private record Key(io.pappus.ir.Type type, ClassLoader loader) {
+    private record Key(io.pappus.ir.Type type, ClassLoader loader, BitSet reads) {
     }
 
     private RowCodecs() {
@@ -40,21 +41,32 @@ final class RowCodecs {
      * @return a codec for the type
      */
     static RowCodec of(ColumnLayout layout, ClassLoader loader, int n) {
-        Key key = new Key(layout.type(), loader);
+        return of(layout, loader, n, null);
+    }
+
+    /**
+     * @param layout the element layout
+     * @param loader the loader that knows its record classes
+     * @param n      how many elements are about to be converted
+     * @param reads  the leaves to lay out (the rest stay null); null for all
+     * @return a codec for the type, laying out those leaves
+     */
+    static RowCodec of(ColumnLayout layout, ClassLoader loader, int n, BitSet reads) {
+        Key key = new Key(layout.type(), loader, reads == null ? null : (BitSet) reads.clone());
         RowCodec c = GENERATED.get(key);
         if (c != null) {
             return c;
         }
         if (n >= GENERATE_FROM && FACTORY != null) {
             return cached(GENERATED, key, () -> {
-                RowCodec g = FACTORY.codec(layout, loader);
-                return g != null ? guarded(g, layout, loader) : of(layout, loader, 0);
+                RowCodec g = FACTORY.codec(layout, loader, key.reads());
+                return g != null ? guarded(g, layout, loader) : of(layout, loader, 0, key.reads());
             });
         }
         return cached(TYPED, key, () -> {
             RowCodec typed;
             try {
-                typed = HandleCodec.of(layout, loader);
+                typed = HandleCodec.of(layout, loader, key.reads());
             } catch (IllegalStateException e) {
                 typed = null;  // e.g. a class the loader cannot see: the generic codec says so per element
             }
