@@ -10,6 +10,7 @@ import io.pappus.exec.ExplainWriter;
 import io.pappus.jvm.codegen.FragmentGenerator;
 import io.pappus.jvm.codegen.GeneratedBreaker;
 import io.pappus.jvm.codegen.GroupGenerator;
+import io.pappus.jvm.codegen.RecordRows;
 import io.pappus.jvm.codegen.JoinGenerator;
 import io.pappus.jvm.codegen.GeneratedFragment;
 import io.pappus.jvm.codegen.Unsupported;
@@ -68,8 +69,9 @@ final class JvmExplain {
             b.append(" (not native: ").append(NativeBreakers.whyNot(f.input())).append(")\n");
         }
         try {
-            GeneratedFragment g = FragmentGenerator.generate(f, f.describe());
-            ClassCache.Lookup l = ClassCache.shared().get(g.className(), g.source());
+            RecordRows rows = RecordRows.of(f);
+            GeneratedFragment g = FragmentGenerator.generate(f, f.describe(), rows);
+            ClassCache.Lookup l = ClassCache.shared().get(g.className(), g.source(), rows == null ? null : rows.loader());
             b.append("compiled natively: ").append(g.predicated() ? "predicated loop" : "fused loop")
                     .append(", Janino ").append(String.format("%.1f", l.compiled().compileMillis()))
                     .append(" ms, class cache ").append(l.hit() ? "hit" : "miss").append('\n');
@@ -107,7 +109,7 @@ final class JvmExplain {
         Object op = f.input().op();
         Fragment feed = f.feeds().isEmpty() ? null : f.feeds().get(0);
         GeneratedBreaker g = op instanceof GroupOp ? (NativeBreakers.fusesInto(feed)
-                ? GroupGenerator.generate(f.input(), f.id(), feed.stages(), feed.inputType())
+                ? GroupGenerator.generate(f.input(), f.id(), feed.stages(), feed.inputType(), RecordRows.of(feed))
                 : GroupGenerator.generate(f.input(), f.id()))
                 : op instanceof JoinOp ? JoinGenerator.generate(f.input(), f.id()) : null;
         if (g != null) {

@@ -18,11 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Projection: a query over records lays out only the fields its generated loop reads. The proof
- * is a record whose {@code poison()} accessor throws: the reference engine never calls it for a
- * query that does not read it, and neither may the JVM backend (before projection, laying out
- * the records called every accessor). Sizes on both sides of {@code pappus.codec.generateFrom}
- * cover the method-handle codec and the compiled one (the record is public for it).
+ * A query over records touches only the fields its generated loop reads: a public record's
+ * elements are read in place (no columns at all), a record generated code cannot name is laid
+ * out for those fields only. The proof is a record whose {@code poison()} accessor throws: the
+ * reference engine never calls it for a query that does not read it, and neither may the JVM
+ * backend (laying out whole records called every accessor). Sizes on both sides of
+ * {@code pappus.codec.generateFrom} cover the method-handle codec and the compiled one.
  */
 public class JvmProjectionTest {
     private final Engine jvm = Engines.local(Target.JVM);
@@ -30,6 +31,14 @@ public class JvmProjectionTest {
 
     /** A wide row; reading {@code poison} throws. */
     public record Wide(int k, double a, String s, double poison, long t, double b) {
+        @Override
+        public double poison() {
+            throw new IllegalStateException("poison read");
+        }
+    }
+
+    /** The same row, package-private: generated code cannot name it, so it is laid out as columns. */
+    record Hidden(int k, double a, String s, double poison, long t, double b) {
         @Override
         public double poison() {
             throw new IllegalStateException("poison read");
@@ -45,6 +54,28 @@ public class JvmProjectionTest {
         return out;
     }
 
+    private static List<Hidden> hidden(int n) {
+        List<Hidden> out = new ArrayList<>(n);
+        for (Wide w : rows(n)) {
+            out.add(new Hidden(w.k(), w.a(), w.s(), 1.0, w.t(), w.b()));
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1_000, 120_000})
+    void aRecordGeneratedCodeCannotNameIsLaidOutOnlyForTheFieldsRead(int n) {
+        List<Hidden> xs = hidden(n);
+        DataSet<Double> q = DataSet.from(xs).filter(w -> w.b() > 0).map(w -> w.a() * w.k());
+        assertEquals(q.on(ref).toList(), q.on(jvm).toList());
+        DataSet<Pair<Integer, Double>> g = DataSet.from(xs).filter(w -> w.a() > 0.1).groupBy(w -> w.k())
+                .aggregate(0.0, (acc, w) -> acc + w.b(), Double::sum).orderBy(Pair::first);
+        assertEquals(g.on(ref).toList().size(), g.on(jvm).toList().size());
+        String plan = q.on(jvm).explain();
+        assertFalse(plan.contains("records in place"), plan);
+        assertFalse(plan.contains("src_poison"), plan);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1_000, 120_000})
     void aFusedLoopLaysOutOnlyTheFieldsItReads(int n) {
@@ -57,6 +88,7 @@ public class JvmProjectionTest {
                 1e-9 * n);
         String plan = q.on(jvm).explain();
         assertFalse(plan.contains("runs with reference semantics"), plan);
+        assertTrue(plan.contains("reads Wide records in place"), plan);
         assertFalse(plan.contains("src_poison"), plan);
         assertFalse(plan.contains("src_s "), plan);
     }
@@ -76,6 +108,8 @@ public class JvmProjectionTest {
         }
         DataSet<Pair<String, Long>> bys = DataSet.from(xs).groupBy(w -> w.s()).count().orderBy(Pair::first);
         assertEquals(bys.on(ref).toList(), bys.on(jvm).toList());
+        String plan = q.on(jvm).explain();
+        assertTrue(plan.contains("reads Wide records in place"), plan);
     }
 
     @ParameterizedTest

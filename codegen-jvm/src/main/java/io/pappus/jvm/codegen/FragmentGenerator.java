@@ -33,10 +33,12 @@ public final class FragmentGenerator {
     private final KernelClass kernel = new KernelClass();
     private final LambdaEmitter lambdas = new LambdaEmitter(kernel);
     private final String className;
+    private final RecordRows rows;
     private int innerLoops;
 
-    private FragmentGenerator(Fragment f) {
+    private FragmentGenerator(Fragment f, RecordRows rows) {
         this.f = f;
+        this.rows = rows;
         kernel.sites(FragmentShape.sites(f));
         this.className = "Fragment" + f.id();
     }
@@ -48,7 +50,19 @@ public final class FragmentGenerator {
      * @throws Unsupported if the sink cannot be compiled (the caller runs it by reference)
      */
     public static GeneratedFragment generate(Fragment f, String plan) {
-        return new FragmentGenerator(f).write(plan);
+        return generate(f, plan, null);
+    }
+
+    /**
+     * @param f    a fragment
+     * @param plan a one-line description of the query, for the header
+     * @param rows how the loop reads its source's records in place ({@code in[0]} is then the
+     *             source's list), or null to read columns
+     * @return its source and this run's references
+     * @throws Unsupported if the sink cannot be compiled (the caller runs it by reference)
+     */
+    public static GeneratedFragment generate(Fragment f, String plan, RecordRows rows) {
+        return new FragmentGenerator(f, rows).write(plan);
     }
 
     private GeneratedFragment write(String plan) {
@@ -59,6 +73,10 @@ public final class FragmentGenerator {
         List<ColumnLayout.Leaf> raw = new ArrayList<>();
         for (Type t : readTypes(f)) {
             raw.addAll(ColumnLayout.of(t).leaves());
+        }
+        if (rows != null) {
+            rows.declareList(body, "in0", 0);
+            raw.clear();
         }
         for (int k = 0; k < raw.size(); k++) {
             String arr = JavaNames.local(raw.get(k).type()).equals("Object") ? "Object[]"
@@ -85,7 +103,8 @@ public final class FragmentGenerator {
         w.line("/* Pappus fragment " + f.id() + ": " + f.describe());
         w.line(" * plan: " + plan);
         w.line(" * backend: codegen-jvm (Janino), " + (predicated ? "predicated branch-free loop, 4 accumulators"
-                : "one fused loop") + " */");
+                : "one fused loop") + (rows == null ? "" : ", reads " + rows.recordClass().getSimpleName()
+                + " records in place (no column layout)") + " */");
         w.open("public final class " + className + " extends io.pappus.jvm.runtime.Kernel");
         kernel.writeMembers(w, className);
         w.append(body);
@@ -94,7 +113,7 @@ public final class FragmentGenerator {
         String source = w.toString();
         java.util.BitSet reads = null;
         if (readTypes(f).size() == 1 && !fusedFlatMap(f)) {
-            UnreadLeaves.Pruned p = UnreadLeaves.prune(source, f.inputType(), 0, "src");
+            UnreadLeaves.Pruned p = UnreadLeaves.prune(source, f.inputType(), "src", rows != null);
             source = p.source();
             reads = p.reads();
         }
@@ -118,20 +137,18 @@ public final class FragmentGenerator {
     List<String> element(JavaWriter w, String index, boolean predicated, List<String> keeps) {
         List<Type> read = readTypes(f);
         List<List<String>> sides = new ArrayList<>();
-        int k = 0;
-        for (int side = 0; side < read.size(); side++) {
-            ColumnLayout in = ColumnLayout.of(read.get(side));
-            String src = read.size() == 1 ? "src" : side == 0 ? "left" : "right";
-            List<String> names = new ArrayList<>();
-            for (ColumnLayout.Leaf leaf : in.leaves()) {
-                String n = src + (in.leaves().size() == 1 ? "" : "_" + leaf.name());
-                String jt = JavaNames.local(leaf.type());
-                kernel.local(n, jt);
-                w.line(jt + " " + n + " = " + (jt.equals("String") ? "(String) " : "") + "in" + k++ + "[" + index
-                        + "];");
-                names.add(n);
+        if (rows != null) {
+            sides.add(rows.element(kernel, w, read.get(0), "in0", "src", index));
+        } else {
+            int k = 0;
+            for (int side = 0; side < read.size(); side++) {
+                List<String> arrays = new ArrayList<>();
+                for (int leaf = 0; leaf < ColumnLayout.of(read.get(side)).leaves().size(); leaf++) {
+                    arrays.add("in" + k++);
+                }
+                String src = read.size() == 1 ? "src" : side == 0 ? "left" : "right";
+                sides.add(ColumnReader.element(kernel, w, read.get(side), arrays, src, index));
             }
-            sides.add(names);
         }
         List<String> cur = sides.get(0);
         if (fusedZip(f)) {

@@ -32,6 +32,7 @@ public final class GroupGenerator {
     private final GroupOp op;
     private final List<Stage> stages;
     private final Type source;
+    private final RecordRows rows;
     private final KernelClass kernel = new KernelClass();
     private final LambdaEmitter lambdas = new LambdaEmitter(kernel);
     private final Type in;
@@ -40,11 +41,12 @@ public final class GroupGenerator {
     private final List<ColumnLayout.Leaf> keys;
     private final ColumnLayout acc;
 
-    private GroupGenerator(PlanNode node, List<Stage> stages, Type source) {
+    private GroupGenerator(PlanNode node, List<Stage> stages, Type source, RecordRows rows) {
         this.node = node;
         this.op = (GroupOp) node.op();
         this.stages = stages;
         this.source = source;
+        this.rows = rows;
         kernel.sites(sites(node, stages));
         in = node.inputs().get(0).output();
         keyType = node.lambda("key").resultType();
@@ -78,13 +80,27 @@ public final class GroupGenerator {
      * @return its source and this run's references
      */
     public static GeneratedBreaker generate(PlanNode node, int id, List<Stage> stages, Type source) {
+        return generate(node, id, stages, source, null);
+    }
+
+    /**
+     * @param node   a groupBy plan node whose key qualifies
+     * @param id     the number of the fragment it feeds, for the class name
+     * @param stages the map/filter stages of the feeding fragment, inlined before the key
+     * @param source the element type the loop reads (the feed's input)
+     * @param rows   how the loop reads the feed's source records in place ({@code in[0]} is then
+     *               the source's list), or null to read columns
+     * @return its source and this run's references
+     */
+    public static GeneratedBreaker generate(PlanNode node, int id, List<Stage> stages, Type source, RecordRows rows) {
         List<Object> shape = shape(node, id, stages, source);
+        shape.add(rows == null ? null : rows.key());
         Template known = SHAPES.get(shape);
         if (known == null) {
             if (whyNot(node) != null) {
                 throw new Unsupported(whyNot(node));
             }
-            GroupGenerator gen = new GroupGenerator(node, stages, source);
+            GroupGenerator gen = new GroupGenerator(node, stages, source, rows);
             GeneratedBreaker g = gen.write("Group" + id);
             if (SHAPES.size() >= MAX_SHAPES) {
                 SHAPES.clear();  // crude bound: the keys hold lambda classes and IR
@@ -137,12 +153,18 @@ public final class GroupGenerator {
         JavaWriter w = JavaWriter.at(1);
         w.line("");
         w.open("public Object chunk(Object[] in, int lo, int hi)");
-        List<String> arrays = ColumnReader.arrays(w, source, 0);
+        List<String> arrays = null;
+        if (rows != null) {
+            rows.declareList(w, "in0", 0);
+        } else {
+            arrays = ColumnReader.arrays(w, source, 0);
+        }
         w.line("final io.pappus.jvm.runtime.GroupIndex index = new io.pappus.jvm.runtime.GroupIndex();");
         declareColumns(w, "", "new %s[16]");
         List<String> seed = seedFields();
         w.open("for (int i = lo; i < hi; i++)");
-        List<String> x = ColumnReader.element(kernel, w, source, arrays, "src", "i");
+        List<String> x = rows != null ? rows.element(kernel, w, source, "in0", "src", "i")
+                : ColumnReader.element(kernel, w, source, arrays, "src", "i");
         for (Stage st : stages) {
             List<String> o = lambdas.emit(st.lambda(), st.name() + "_", List.of(x), List.of(st.input()),
                     st.isFilter() ? Type.BOOLEAN : st.output(), w);
@@ -201,13 +223,14 @@ public final class GroupGenerator {
             }
         }
         out.line(" * plan: " + plan + " -> groupBy." + op.agg().name());
-        out.line(" * backend: codegen-jvm (Janino), open addressing over the key columns, chunks merged in order */");
+        out.line(" * backend: codegen-jvm (Janino), open addressing over the key columns, chunks merged in order"
+                + (rows == null ? "" : ", reads " + rows.recordClass().getSimpleName() + " records in place") + " */");
         out.open("public final class " + className + " extends io.pappus.jvm.runtime.Kernel");
         kernel.writeMembers(out, className);
         out.append(w);
         kernel.writeHelpers(out);
         out.close();
-        UnreadLeaves.Pruned p = UnreadLeaves.prune(out.toString(), source, 0, "src");
+        UnreadLeaves.Pruned p = UnreadLeaves.prune(out.toString(), source, "src", rows != null);
         return new GeneratedBreaker(className, p.source(), kernel.refs(), p.reads());
     }
 

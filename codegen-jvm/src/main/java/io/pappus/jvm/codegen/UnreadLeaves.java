@@ -26,31 +26,44 @@ final class UnreadLeaves {
 
     /**
      * @param source  the generated class
-     * @param type    the element type the loop reads from {@code in[first..]}
-     * @param first   the slot of its first leaf
+     * @param type    the element type the loop reads (from {@code in[0..]}, or a source list)
      * @param prefix  the element's local prefix, e.g. {@code src} for {@code src_price}
+     * @param inPlace whether the loop reads records in place ({@link RecordRows}): the row
+     *                local {@code prefix_row} goes too when no leaf is read
      * @return the source without the loads of unread leaves, and which leaves are read
      */
-    static Pruned prune(String source, Type type, int first, String prefix) {
+    static Pruned prune(String source, Type type, String prefix, boolean inPlace) {
         ColumnLayout layout = ColumnLayout.of(type);
         BitSet reads = new BitSet();
         reads.set(0, layout.leaves().size());
-        if (layout.leaves().size() < 2) {
+        if (layout.leaves().size() < 2 && !inPlace) {
             return new Pruned(source, reads);  // a bare primitive column costs nothing to keep
         }
         String out = source;
         for (int k = 0; k < layout.leaves().size(); k++) {
-            String local = prefix + "_" + layout.leaves().get(k).name();
-            Pattern load = Pattern.compile("(?m)^[ \\t]*[\\w.\\[\\]]+ " + Pattern.quote(local) + " = (\\(String\\) )?in"
-                    + (first + k) + "\\[[^\\]\\n]*\\];\\n");
-            int loads = count(load.matcher(out));
-            int uses = count(Pattern.compile("(?<![\\w$])" + Pattern.quote(local) + "(?![\\w$])").matcher(out));
-            if (loads > 0 && uses == loads) {
-                out = load.matcher(out).replaceAll("");
+            String local = prefix + (layout.leaves().size() == 1 ? "" : "_" + layout.leaves().get(k).name());
+            String dropped = dropUnused(out, local);
+            if (dropped != null) {
+                out = dropped;
                 reads.clear(k);
             }
         }
+        if (inPlace) {
+            String dropped = dropUnused(out, prefix + "_row");
+            out = dropped != null ? dropped : out;
+        }
         return new Pruned(out, reads);
+    }
+
+    /**
+     * @return the source without the declarations of {@code local} (a load: a column element or
+     *         a record accessor) when nothing else names it; null when something does
+     */
+    private static String dropUnused(String source, String local) {
+        Pattern load = Pattern.compile("(?m)^[ \\t]*(final )?[\\w.\\[\\]]+ " + Pattern.quote(local) + " = [^;\\n]*;\\n");
+        int loads = count(load.matcher(source));
+        int uses = count(Pattern.compile("(?<![\\w$])" + Pattern.quote(local) + "(?![\\w$])").matcher(source));
+        return loads > 0 && uses == loads ? load.matcher(source).replaceAll("") : null;
     }
 
     private static int count(Matcher m) {

@@ -16,7 +16,12 @@ public final class ClassCache {
     private static final ClassCache SHARED = new ClassCache();
     /** Test seam: what Janino is given for a generated source (the source itself in production). */
     static volatile java.util.function.UnaryOperator<String> toCompile = java.util.function.UnaryOperator.identity();
-    private final ConcurrentHashMap<String, Compiled> classes = new ConcurrentHashMap<>();
+    /** Keyed by source text, or by {@link Under} for a class compiled under a user's loader. */
+    private final ConcurrentHashMap<Object, Compiled> classes = new ConcurrentHashMap<>();
+
+    /** A class compiled under another loader than this backend's (it names a user's record). */
+    private record Under(ClassLoader loader, String source) {
+    }
 
     /** @return the process-wide cache */
     public static ClassCache shared() {
@@ -59,12 +64,27 @@ public final class ClassCache {
      * @throws JaninoRejected if Janino does not accept the source (a code generator bug)
      */
     public Lookup get(String className, String source) {
-        Compiled c = classes.get(source);
+        return get(className, source, null);
+    }
+
+    /**
+     * @param className the class's simple name in {@code source}
+     * @param source    the compilation unit
+     * @param parent    the loader to compile under (one that sees both this backend and the
+     *                  user's classes the source names), or null for this backend's own
+     * @return the compiled class, and whether the cache had it
+     * @throws JaninoRejected if Janino does not accept the source (a code generator bug)
+     */
+    public Lookup get(String className, String source, ClassLoader parent) {
+        ClassLoader own = ClassCache.class.getClassLoader();
+        ClassLoader under = parent == null ? own : parent;
+        Object key = under == own ? source : new Under(under, source);
+        Compiled c = classes.get(key);
         if (c != null) {
             return new Lookup(c, true);
         }
-        Compiled fresh = compile(className, source);
-        Compiled prev = classes.putIfAbsent(source, fresh);
+        Compiled fresh = compile(className, source, under);
+        Compiled prev = classes.putIfAbsent(key, fresh);
         return new Lookup(prev != null ? prev : fresh, prev != null);
     }
 
@@ -74,10 +94,10 @@ public final class ClassCache {
     }
 
     @SuppressWarnings("unchecked")
-    private static Compiled compile(String className, String source) {
+    private static Compiled compile(String className, String source, ClassLoader parent) {
         long t0 = System.nanoTime();
         SimpleCompiler sc = new SimpleCompiler();
-        sc.setParentClassLoader(ClassCache.class.getClassLoader());
+        sc.setParentClassLoader(parent);
         try {
             sc.cook(toCompile.apply(source));
             Class<?> cls = sc.getClassLoader().loadClass(className);

@@ -9,6 +9,7 @@ import io.pappus.exec.column.Columns;
 import io.pappus.jvm.codegen.FragmentGenerator;
 import io.pappus.jvm.codegen.FragmentShape;
 import io.pappus.jvm.codegen.GeneratedFragment;
+import io.pappus.jvm.codegen.RecordRows;
 import io.pappus.jvm.codegen.Unsupported;
 import io.pappus.jvm.compile.ClassCache;
 import io.pappus.jvm.runtime.Kernel;
@@ -72,7 +73,14 @@ public final class FragmentExecutor {
     }
 
     private Object run(Fragment f, Terminal<?> terminal) {
-        Shaped s = shaped(f);
+        RecordRows rows = RecordRows.of(f);
+        Shaped s = rows == null ? null : shaped(f, rows);
+        if (s != null) {  // the loop reads the source's records in place: no columns at all
+            List<?> records = (List<?>) ((Source) f.input().op()).data();
+            Kernel k = s.bind(f);
+            return Finisher.finish(f.sink(), sinkLayout(f), k, ChunkRunner.run(k, new Object[] {records}, records.size()));
+        }
+        s = shaped(f, null);
         // records are laid out only for the fields the generated loop reads
         return run(f, terminal, input(f, s == null ? null : s.generated().reads()), s);
     }
@@ -87,21 +95,26 @@ public final class FragmentExecutor {
         return Finisher.finish(f.sink(), sinkLayout(f), k, parts);
     }
 
-    /** @return the fragment's generated and compiled class, or null when it runs by reference */
-    private static Shaped shaped(Fragment f) {
+    /**
+     * @param rows how the loop reads the source's records in place, or null for columns
+     * @return the fragment's generated and compiled class, or null when it runs by reference
+     */
+    private static Shaped shaped(Fragment f, RecordRows rows) {
         List<Object> shape = FragmentShape.key(f);
+        shape.add(rows == null ? null : rows.key());
         Shaped known = SHAPES.get(shape);
         if (known != null) {
             return known;
         }
         GeneratedFragment g;
         try {
-            g = FragmentGenerator.generate(f, f.describe());
+            g = FragmentGenerator.generate(f, f.describe(), rows);
         } catch (Unsupported e) {
             LOG.debug("fragment {} runs by reference: {}", f.id(), e.getMessage());
             return null;
         }
-        ClassCache.Compiled c = ClassCache.shared().get(g.className(), g.source()).compiled();
+        ClassCache.Compiled c = ClassCache.shared().get(g.className(), g.source(), rows == null ? null : rows.loader())
+                .compiled();
         if (SHAPES.size() >= MAX_SHAPES) {
             SHAPES.clear();  // crude bound: the keys hold lambda classes and IR
         }
@@ -112,7 +125,7 @@ public final class FragmentExecutor {
 
     /** @return the key column a key fragment computes over {@code in} */
     Columns keyColumn(Fragment keyFragment, Columns in) {
-        return (Columns) run(keyFragment, new Terminal.ToList<>(), in, shaped(keyFragment));
+        return (Columns) run(keyFragment, new Terminal.ToList<>(), in, shaped(keyFragment, null));
     }
 
     /**
@@ -121,7 +134,7 @@ public final class FragmentExecutor {
      * @return its first {@code need} outputs (fewer when it has fewer), scanning only a prefix
      */
     Columns prefix(Fragment f, long need) {
-        Shaped s = shaped(f);
+        Shaped s = shaped(f, null);
         Columns in = input(f, s == null ? null : s.generated().reads());
         ColumnLayout out = ColumnLayout.of(f.outputType());
         Columns all;

@@ -11,7 +11,9 @@ import io.pappus.exec.column.ColumnLayout;
 import io.pappus.exec.column.Columns;
 import io.pappus.ir.Type;
 import io.pappus.jvm.codegen.GeneratedBreaker;
+import io.pappus.api.query.Source;
 import io.pappus.jvm.codegen.GroupGenerator;
+import io.pappus.jvm.codegen.RecordRows;
 import io.pappus.jvm.codegen.JoinGenerator;
 import io.pappus.jvm.codegen.KeyTypes;
 import io.pappus.jvm.compile.ClassCache;
@@ -78,12 +80,20 @@ public final class NativeBreakers {
         } else if (op instanceof GroupOp) {
             Fragment feed = f.feeds().get(0);
             boolean fuse = fusesInto(feed);
-            GeneratedBreaker g = fuse ? GroupGenerator.generate(node, f.id(), feed.stages(), feed.inputType())
+            // a fused feed's source records are read in place, or laid out only for the fields read
+            RecordRows rows = fuse ? RecordRows.of(feed) : null;
+            GeneratedBreaker g = fuse ? GroupGenerator.generate(node, f.id(), feed.stages(), feed.inputType(), rows)
                     : GroupGenerator.generate(node, f.id());
-            // a fused feed's records are laid out only for the fields the group loop reads
-            Columns in = fuse ? ex.inputOf(feed, g.reads()) : ex.columns(feed);
-            Kernel k = ClassCache.shared().get(g.className(), g.source()).compiled().bind(g.refs());
-            List<Object> parts = ChunkRunner.run(k, in.leaves(), in.size());
+            Kernel k = ClassCache.shared().get(g.className(), g.source(), rows == null ? null : rows.loader())
+                    .compiled().bind(g.refs());
+            List<Object> parts;
+            if (rows != null) {
+                List<?> records = (List<?>) ((Source) feed.input().op()).data();
+                parts = ChunkRunner.run(k, new Object[] {records}, records.size());
+            } else {
+                Columns in = fuse ? ex.inputOf(feed, g.reads()) : ex.columns(feed);
+                parts = ChunkRunner.run(k, in.leaves(), in.size());
+            }
             Object[] r = (Object[]) parts.get(0);
             for (int c = 1; c < parts.size(); c++) {
                 r = k.merge(r, (Object[]) parts.get(c));  // chunk order: first occurrences stay first
