@@ -1,5 +1,7 @@
 package io.pappus.cluster.worker;
 
+import io.pappus.exec.SignalChaining;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -110,6 +112,9 @@ public final class LocalWorkers implements AutoCloseable {
             cmd.add(String.join(",", live));
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(logs.resolve("worker-" + id + ".err").toFile());
+        // a worker with an in-process OpenCL compiler (PoCL) needs the JVM's signal chaining
+        SignalChaining.library().ifPresent(jsig -> pb.environment().merge("LD_PRELOAD", jsig.toString(),
+                (old, mine) -> old.contains(mine) ? old : old + ":" + mine));
         Process p;
         try {
             p = pb.start();

@@ -1,5 +1,6 @@
 package io.pappus.opencl.runtime;
 
+import io.pappus.exec.SignalChaining;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -102,6 +103,7 @@ public final class OpenClDevices {
             if (infos.isEmpty()) {
                 return none("OpenCL platforms found but no device");
             }
+            warnWithoutSignalChaining(infos);
             return new Discovery(List.copyOf(infos), Map.copyOf(handles), null);
         } catch (LinkageError e) {
             return none("OpenCL library not loadable (" + e + ")");
@@ -121,6 +123,21 @@ public final class OpenClDevices {
         cl_device_id[] ids = new cl_device_id[n[0]];
         CL.clGetDeviceIDs(platform, CL.CL_DEVICE_TYPE_ALL, n[0], ids, null);
         return List.of(ids);
+    }
+
+    /**
+     * PoCL compiles kernels with LLVM inside this process, and LLVM replaces the JVM's signal
+     * handlers while it works: a safepoint poll at that moment kills the JVM (see
+     * {@link SignalChaining}). Said once, with the fix.
+     */
+    private static void warnWithoutSignalChaining(List<DeviceInfo> infos) {
+        boolean inProcessLlvm = infos.stream().anyMatch(i -> i.platform().contains("Portable Computing Language"));
+        if (inProcessLlvm && !SignalChaining.active()) {
+            LOG.warn("PoCL compiles OpenCL kernels with LLVM inside this JVM and replaces its signal handlers while it does;"
+                    + " a garbage collection at that moment can kill the JVM (SIGSEGV, exit 139, no hs_err file)."
+                    + " Start the JVM with LD_PRELOAD={} (the JVM's signal chaining) to prevent it",
+                    SignalChaining.library().map(Object::toString).orElse("$JAVA_HOME/lib/libjsig.so"));
+        }
     }
 
     private static Discovery none(String reason) {
