@@ -72,6 +72,32 @@ public abstract class BadInputSuite {
     }
 
     @Test
+    void largeInputsNameTheFirstBadElement() {
+        // checked on several threads above 65,536 elements: still the first bad index, not any
+        Point[] points = new Point[300_000];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = new Point(i, -i);
+        }
+        points[299_000] = null;
+        points[150_001] = null;
+        assertMentionsIndex(assertThrows(NullPointerException.class, () -> DataSet.from(points)), 150_001);
+        List<Object> mixed = new ArrayList<>(Arrays.asList((Object[]) points));
+        mixed.set(150_001, new Point(0, 0));
+        mixed.set(299_000, new Point(0, 0));
+        mixed.set(200_000, "not a point");
+        mixed.set(250_000, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DataSet.from(mixed));
+        assertMentionsIndex(e, 200_000);
+        List<Order> orders = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            orders.add(new Order(i, i == 70_000 || i == 99_999 ? null : "c" + i, i));
+        }
+        NullPointerException c = assertThrows(NullPointerException.class, () -> DataSet.from(orders));
+        assertMentionsIndex(c, 70_000);
+        assertTrue(c.getMessage().contains("city"), c.getMessage());
+    }
+
+    @Test
     void nullComponentOfRecordIsNamedByIndex() {
         NullPointerException e = assertThrows(NullPointerException.class,
                 () -> DataSet.from(List.of(new Order(0, "a", 1), new Order(1, null, 2))));

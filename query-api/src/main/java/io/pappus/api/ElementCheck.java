@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * Checks the elements handed to {@code DataSet.from}: non-null, one class, and a class Pappus
@@ -22,37 +23,68 @@ final class ElementCheck {
     private ElementCheck() {
     }
 
+    /** Element counts from which the check runs on several threads. */
+    private static final int PARALLEL_FROM = 1 << 16;
+    private static final int CHUNK = 1 << 15;
+
     /**
-     * @param elements     the elements, already copied
+     * @param elements     the elements, already copied (random access)
      * @param declaredType the array's component type, or {@code Object} when unknown
      * @param what         the call, for messages, e.g. {@code DataSet.from(T[])}
      * @return the one class of every element
+     * @throws RuntimeException the error of the first bad element, by index
      */
     static Class<?> check(List<?> elements, Class<?> declaredType, String what) {
-        Class<?> cls = null;
-        for (int i = 0; i < elements.size(); i++) {
+        if (elements.isEmpty()) {
+            if (declaredType != Object.class) {
+                checkClass(declaredType, what);
+            }
+            return declaredType;
+        }
+        Object first = elements.get(0);
+        if (first == null) {
+            throw new NullPointerException(what + ": element 0 is null; Pappus data sets hold no nulls");
+        }
+        Class<?> cls = first.getClass();
+        checkClass(cls, what + ": element 0");
+        int n = elements.size();
+        if (n < PARALLEL_FROM) {
+            checkRange(elements, cls, 0, n, what);
+            return cls;
+        }
+        // chunks on the common pool and this thread; the lowest failing chunk holds the first bad element
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        RuntimeException[] errors = new RuntimeException[chunks];
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            try {
+                checkRange(elements, cls, c * CHUNK, Math.min(n, (c + 1) * CHUNK), what);
+            } catch (RuntimeException e) {
+                errors[c] = e;
+            }
+        });
+        for (RuntimeException e : errors) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        return cls;
+    }
+
+    private static void checkRange(List<?> elements, Class<?> cls, int lo, int hi, String what) {
+        boolean walk = NEEDS_WALK.getOrDefault(cls, false);
+        for (int i = lo; i < hi; i++) {
             Object e = elements.get(i);
             if (e == null) {
                 throw new NullPointerException(what + ": element " + i + " is null; Pappus data sets hold no nulls");
             }
-            if (cls == null) {
-                cls = e.getClass();
-                checkClass(cls, what + ": element " + i);
-            } else if (e.getClass() != cls) {
+            if (e.getClass() != cls) {
                 throw new IllegalArgumentException(what + ": element " + i + " is a " + e.getClass().getName()
                         + " but element 0 is a " + cls.getName() + "; all elements must have one class");
             }
-            if (NEEDS_WALK.getOrDefault(cls, false)) {
+            if (walk) {
                 walk(e, what + ": element " + i);
             }
         }
-        if (cls == null) {
-            cls = declaredType;
-            if (cls != Object.class) {
-                checkClass(cls, what);
-            }
-        }
-        return cls;
     }
 
     private static void checkClass(Class<?> cls, String where) {
