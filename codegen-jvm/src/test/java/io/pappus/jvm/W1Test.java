@@ -90,6 +90,33 @@ class W1Test {
     }
 
     @Test
+    void signedZerosAsInJavaOverManyChunks() {
+        // dropped elements add +0.0 in the fast loop; a chunk summing to zero is redone keeping -0.0
+        Engine jvm = io.pappus.api.Engines.local(io.pappus.api.Target.JVM);
+        Engine ref = io.pappus.api.Engines.local(io.pappus.api.Target.REFERENCE);
+        double[] xs = new double[200_000];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = 1 + i % 13;
+        }
+        for (double identity : new double[] {-0.0, 0.0}) {
+            DataSet<Double> zeros = DataSet.from(xs).map(x -> x * -0.0).filter(x -> x <= 0.0);
+            assertEquals(zeros.on(ref).reduce(identity, Double::sum), zeros.on(jvm).reduce(identity, Double::sum));
+            DataSet<Double> none = DataSet.from(xs).map(x -> x * 2).filter(x -> x > 1e9);
+            assertEquals(none.on(ref).reduce(identity, Double::sum), none.on(jvm).reduce(identity, Double::sum));
+            assertEquals(none.on(ref).sum(x -> x), none.on(jvm).sum(x -> x));
+        }
+        // one chunk's terms cancel to +0.0, the rest are -0.0: +0.0, as in Java
+        double[] ys = xs.clone();
+        ys[10] = 5;
+        ys[11] = -5;
+        DataSet<Double> mixed = DataSet.from(ys).map(x -> x > 0 && x < 5 ? x * -0.0 : x).filter(x -> x <= 5.0);
+        assertEquals(mixed.on(ref).reduce(-0.0, Double::sum), mixed.on(jvm).reduce(-0.0, Double::sum));
+        io.pappus.api.Fn2<Double, Double, Double> add = Double::sum;
+        assertTrue(jvm.explain(DataSet.from(xs).map(x -> x * -0.0).filter(x -> x <= 0.0).node(),
+                new io.pappus.api.query.Terminal.Reduce<>(-0.0, add)).contains("predicated loop"));
+    }
+
+    @Test
     void opaqueLambdasRunInsideTheCompiledLoop() {
         Engine jvm = Engines.local(Target.JVM);
         double[] xs = new Random(2).doubles(100_000).toArray();

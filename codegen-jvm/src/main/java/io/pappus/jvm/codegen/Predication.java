@@ -18,9 +18,15 @@ import java.util.List;
  * The branch-free form of a cheap filter feeding an additive sink (W1:
  * {@code map(x -> x * x).filter(x -> x > 0.25).reduce(0.0, Double::sum)}). A filter whose
  * outcome is random mispredicts half the time; here every element is computed, and a dropped
- * one adds {@code -0.0} (the exact additive identity) selected through its raw bits, so NaN and
+ * one adds {@code +0.0}, selected through its raw bits ({@code bits & mask}), so NaN and
  * infinity stay correct where multiplying by 0/1 would not. Four independent accumulators
  * break the add-latency chain.
+ *
+ * <p>Signed zeros: {@code +0.0} is the additive identity of every double but {@code -0.0}, and a
+ * sum is {@code -0.0} only when all its terms are. So a chunk whose fast total is not zero is
+ * exact as it is, and a chunk whose total is zero (either sign) is summed again in element order
+ * with {@code -0.0} for the dropped elements ({@code bits & mask | ~mask & SIGN}, a third slower
+ * per element, measured), which keeps Java's sign of zero. Only all-zero chunks pay it.
  *
  * <p>Rule: every stage is a lifted single-expression lambda over primitives with no loops,
  * helpers, opaque calls, array reads or integer division (nothing that can throw), at least one
@@ -107,7 +113,7 @@ final class Predication {
         Sink sink = gen.fragment().sink();
         boolean count = sink instanceof Sink.Count;
         for (int a = 0; a < 4; a++) {
-            w.line(count ? "long acc" + a + " = 0L;" : "double acc" + a + " = -0.0;");
+            w.line(count ? "long acc" + a + " = 0L;" : "double acc" + a + " = 0.0;");
             w.line("long n" + a + " = 0L;");
         }
         w.line("final int end = lo + ((hi - lo) & ~3);");
@@ -115,15 +121,31 @@ final class Predication {
         w.open("for (; i < end; i += 4)");
         for (int a = 0; a < 4; a++) {
             w.open("");
-            step(w, a == 0 ? "i" : "i + " + a, a);
+            step(w, a == 0 ? "i" : "i + " + a, a, false);
             w.close();
         }
         w.close();
         w.open("for (; i < hi; i++)");
-        step(w, "i", 0);
+        step(w, "i", 0, false);
         w.close();
         String n = "(n0 + n1) + (n2 + n3)";
         String total = "(acc0 + acc1) + (acc2 + acc3)";
+        if (!count) {
+            w.line("double total = " + total + ";");
+            w.open("if (total == 0.0)");
+            w.line("// a sum of zeros: again in order, dropped elements adding -0.0, for Java's sign of zero");
+            w.line("acc0 = -0.0;");
+            w.line("n0 = 0L;");
+            w.line("n1 = 0L;");
+            w.line("n2 = 0L;");
+            w.line("n3 = 0L;");
+            w.open("for (i = lo; i < hi; i++)");
+            step(w, "i", 0, true);
+            w.close();
+            w.line("total = acc0;");
+            w.close();
+            total = "total";
+        }
         if (count) {
             w.line("return Long.valueOf(" + total + ");");
         } else if (sink instanceof Sink.Sum) {
@@ -135,7 +157,8 @@ final class Predication {
         new SinkWriter(gen).merge(w);
     }
 
-    private void step(JavaWriter w, String index, int a) {
+    /** @param signed whether a dropped element adds {@code -0.0} (the exact pass) or {@code +0.0} */
+    private void step(JavaWriter w, String index, int a, boolean signed) {
         List<String> keeps = new ArrayList<>();
         List<String> v = gen.element(w, index, true, keeps);
         String keep = String.join(" & ", keeps);
@@ -149,7 +172,7 @@ final class Predication {
         }
         w.line("final long mask = " + (keeps.size() == 1 ? keep : "(" + keep + ")") + " ? -1L : 0L;");
         w.line("acc" + a + " += Double.longBitsToDouble(Double.doubleToRawLongBits(" + v.get(0)
-                + ") & mask | ~mask & 0x8000000000000000L);");
+                + ") & mask" + (signed ? " | ~mask & 0x8000000000000000L" : "") + ");");
         w.line("n" + a + " -= mask;");
     }
 }
