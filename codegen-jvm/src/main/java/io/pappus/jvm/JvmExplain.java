@@ -44,8 +44,13 @@ final class JvmExplain {
                     .append(" over its input; the loop below is not run\n");
         }
         Object op = f.input().op();
-        if (op instanceof Source) {
+        if (op instanceof Source s && s.kind() != Source.Kind.OBJECTS) {
             b.append("input: source columns (primitive arrays used in place)\n");
+        } else if (op instanceof Source) {
+            RecordRows rows = RecordRows.of(f);
+            b.append(rows != null ? "input: the source's " + rows.recordClass().getSimpleName()
+                    + " records, read in place through their accessors (no columns)\n"
+                    : "input: the source's objects, laid out as columns for the fields the loop reads\n");
         } else if (op instanceof CacheOp) {
             b.append("input: cache() columns kept by this engine, computed by fragment ")
                     .append(f.feeds().get(0).id()).append(" on first use\n");

@@ -17,6 +17,12 @@ import java.util.List;
 public final class Placer {
     /** A device more than this many times faster than another runs the fragment alone. */
     public static final double COEXEC_RATIO = 3.0;
+    /**
+     * The history's pseudo-device for co-executed runs: their wall time per element, edges
+     * included (laying out the device's share, gathering the results), which the per-device
+     * rates the sharing prediction is made of do not see.
+     */
+    public static final String SHARED = "co-execution";
     /** Chunks each device takes in a co-executed run, for the launch costs it pays. */
     static final int CHUNKS_PER_DEVICE = 4;
     private final CostModel model;
@@ -83,6 +89,14 @@ public final class Placer {
             }
         }
         double together = shared(work, share);
+        java.util.OptionalDouble measured = model.history().nanosPerElement(work.signature(), SHARED);
+        if (measured.isPresent()) {
+            double wall = measured.getAsDouble() * work.elements();
+            if (wall >= best.total()) {  // an earlier shared run of this fragment was slower than one device
+                return single(work, all, best, String.format("fastest predicted (%s); sharing measured %s (wall, edges"
+                        + " included) in earlier runs, no gain", runnerUp, Prediction.ms(wall)));
+            }
+        }
         if (together >= best.total()) {
             return single(work, all, best, String.format("fastest predicted (%s); sharing predicted %s, no gain",
                     runnerUp, Prediction.ms(together)));

@@ -30,6 +30,23 @@ class CoexecDecisionTest {
     }
 
     @Test
+    void aSharedRunMeasuredSlowerThanOneDeviceStopsTheSharing() {
+        // the rates predict sharing; the measured wall of an earlier shared run (edges included) says no
+        ExecutionHistory h = new ExecutionHistory();
+        Placer p = new Placer(new CostModel(h));
+        List<Offer> offers = offers(dev("jvm", 20_000, 2), dev("ocl", 50_000, 3));
+        assertTrue(p.decide(map(50_000_000), offers, "").coexecution());
+        h.record(FakeDevices.SIG, Placer.SHARED, 50_000_000, 400e6, 0);  // 400 ms against 250 ms on ocl alone
+        Decision d = p.decide(map(50_000_000), offers, "");
+        assertFalse(d.coexecution(), d.why());
+        assertEquals("ocl", d.device().id());
+        assertTrue(d.why().contains("sharing measured 400.000 ms"), d.why());
+        h.clear();
+        h.record(FakeDevices.SIG, Placer.SHARED, 50_000_000, 150e6, 0);  // faster than alone: shares again
+        assertTrue(p.decide(map(50_000_000), offers, "").coexecution());
+    }
+
+    @Test
     void aDeviceMoreThanThreeTimesFasterRunsAlone() {
         Decision d = placer.decide(map(50_000_000), offers(dev("jvm", 20_000, 2), dev("ocl", 50_000, 6.5)), "");
         assertFalse(d.coexecution());

@@ -15,6 +15,7 @@ import io.pappus.opencl.runtime.OclBuildException;
 import io.pappus.place.CoexecSetting;
 import io.pappus.place.Decision;
 import io.pappus.place.ExecutionHistory;
+import io.pappus.place.Placer;
 import io.pappus.place.Prediction;
 import io.pappus.place.spi.DeviceProvider;
 import io.pappus.place.spi.PlacementDevice;
@@ -119,7 +120,10 @@ public final class AutoEngine implements Engine {
         }
         double jvmRate = rate(d, "jvm");
         double devRate = rate(d, "opencl");
+        long t0 = System.nanoTime();
         CoExecutor.Result r = CoExecutor.run(root, terminal, placed, info, jvm, jvmRate, devRate);
+        // the wall time, edges included: the next decision compares it with one device alone
+        history.record(d.work().signature(), Placer.SHARED, d.work().elements(), System.nanoTime() - t0, 0);
         for (CoExecutor.DeviceRun run : r.runs()) {
             String id = run.device().equals("jvm") ? "jvm" : p.device().profile().id();
             d.candidates().stream().filter(c -> c.device().id().equals(id)).findFirst()
