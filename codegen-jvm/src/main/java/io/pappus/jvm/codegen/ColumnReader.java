@@ -41,6 +41,18 @@ final class ColumnReader {
      */
     static List<String> element(KernelClass kernel, JavaWriter w, Type t, List<String> arrays, String prefix,
                                 String index) {
+        return leaves(kernel, w, t, prefix, (k, jt) -> (jt.equals("String") ? "(String) " : "") + arrays.get(k)
+                + "[" + index + "]");
+    }
+
+    /**
+     * Declares one local per leaf of {@code t}, named {@code prefix_leaf} ({@code prefix} alone
+     * for a single leaf), each set to {@code read.apply(leaf index, its Java type)}.
+     *
+     * @return the locals
+     */
+    static List<String> leaves(KernelClass kernel, JavaWriter w, Type t, String prefix,
+                               java.util.function.BiFunction<Integer, String, String> read) {
         ColumnLayout in = ColumnLayout.of(t);
         List<String> cur = new ArrayList<>();
         for (int k = 0; k < in.leaves().size(); k++) {
@@ -48,8 +60,7 @@ final class ColumnReader {
             String n = prefix + (in.leaves().size() == 1 ? "" : "_" + leaf.name());
             String jt = JavaNames.local(leaf.type());
             kernel.local(n, jt);
-            String cast = jt.equals("String") ? "(String) " : "";
-            w.line(jt + " " + n + " = " + cast + arrays.get(k) + "[" + index + "];");
+            w.line(jt + " " + n + " = " + read.apply(k, jt) + ";");
             cur.add(n);
         }
         return cur;

@@ -103,17 +103,7 @@ public final class RecordRows {
     List<String> element(KernelClass kernel, JavaWriter w, Type type, String list, String prefix, String index) {
         String name = cls.getCanonicalName();
         w.line("final " + name + " " + prefix + "_row = (" + name + ") " + list + ".get(" + index + ");");
-        ColumnLayout layout = ColumnLayout.of(type);
-        List<String> out = new ArrayList<>();
-        for (int k = 0; k < layout.leaves().size(); k++) {
-            ColumnLayout.Leaf leaf = layout.leaves().get(k);
-            String n = prefix + (layout.leaves().size() == 1 ? "" : "_" + leaf.name());
-            String jt = JavaNames.local(leaf.type());
-            kernel.local(n, jt);
-            w.line(jt + " " + n + " = " + prefix + "_row." + accessors.get(k) + "();");
-            out.add(n);
-        }
-        return out;
+        return ColumnReader.leaves(kernel, w, type, prefix, (k, jt) -> prefix + "_row." + accessors.get(k) + "()");
     }
 
     /** @return whether generated code can name {@code cls} (public, up its enclosing classes) */
