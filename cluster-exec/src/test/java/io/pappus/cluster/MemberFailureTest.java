@@ -31,35 +31,49 @@ class MemberFailureTest {
         for (int i = 0; i < xs.length; i++) {
             xs[i] = (i % 977) * 0.25;
         }
+        List<Double> expected = DataSet.from(xs).on(Engines.local(Target.REFERENCE)).map(x -> slow(x))
+                .filter(x -> x > 2.0).toList();
+        // The kill comes with the first reply; if the victim had no task running just then (its
+        // queued ones simply go to the new owners), nothing re-ran and the attempt proves only the
+        // answer: try again, up to 3 times. Every attempt's answer must be exact.
+        String last = "";
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Outcome o = killOneMidJob(xs, 1 + (rep.getCurrentRepetition() + attempt) % 2);
+            assertEquals(expected, o.actual());
+            assertEquals(192, o.chunks());
+            if (o.reran()) {
+                System.out.printf("member killed after 1 of %d replies: %d task starts (attempt %d)%n", o.chunks(),
+                        o.started(), attempt + 1);
+                return;
+            }
+            last = o.why();
+        }
+        throw new AssertionError("in 3 attempts the victim never had a task running when it died: " + last);
+    }
+
+    private record Outcome(List<Double> actual, int chunks, long started, boolean reran, String why) {
+    }
+
+    private static Outcome killOneMidJob(double[] xs, int victimIndex) {
         ClusterSettings s = TestClusters.small().withMinChunkElements(100).withChunksPerMember(64)
                 .withJobTimeout(Duration.ofSeconds(60));
         try (ClusterEngine cluster = ClusterEngine.embedded(3, s)) {
-            HazelcastInstance victim = cluster.instances().get(1 + rep.getCurrentRepetition() % 2);
+            HazelcastInstance victim = cluster.instances().get(victimIndex);
             AtomicInteger replies = new AtomicInteger();
-            AtomicInteger retried = new AtomicInteger();
             AtomicInteger afterKill = new AtomicInteger();
             Set<String> members = ConcurrentHashMap.newKeySet();
             cluster.onReply((TaskReply r) -> {
                 members.add(r.member());
-                if (!r.taskId().endsWith("#0")) {
-                    retried.incrementAndGet();
-                }
                 if (replies.incrementAndGet() == 1) {
                     victim.getLifecycleService().terminate();
-                } else if (replies.get() > 1) {
+                } else {
                     afterKill.incrementAndGet();
                 }
             });
             long startedBefore = ChunkTask.startedInThisJvm();
             List<Double> actual = DataSet.from(xs).on(cluster).map(x -> slow(x)).filter(x -> x > 2.0).toList();
             long started = ChunkTask.startedInThisJvm() - startedBefore;
-            List<Double> expected = DataSet.from(xs).on(Engines.local(Target.REFERENCE)).map(x -> slow(x))
-                    .filter(x -> x > 2.0).toList();
-            assertEquals(expected, actual);
             int chunks = replies.get();
-            assertEquals(192, chunks);
-            assertTrue(afterKill.get() > 0 && started > chunks, "the kill came after " + replies + " replies and "
-                    + started + " task starts for " + chunks + " chunks: the victim was idle, the test proved nothing");
             assertEquals(2, cluster.entryPoint().getCluster().getMembers().size());
             // The victim replies only if it finished a chunk before the first reply killed it; both
             // survivors must have run work (their own partitions and the victim's re-runs).
@@ -69,8 +83,9 @@ class MemberFailureTest {
                     assertTrue(members.contains(address), "no reply from survivor " + address + ": " + members);
                 }
             }
-            System.out.printf("member killed after 1 of %d replies: %d task starts, %d retried by Pappus%n",
-                    chunks, started, retried.get());
+            boolean reran = afterKill.get() > 0 && started > chunks;
+            return new Outcome(actual, chunks, started, reran, "the kill came after " + replies + " replies and "
+                    + started + " task starts for " + chunks + " chunks");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.pappus.api;
 
+import io.pappus.api.query.ArrayRows;
 import io.pappus.api.query.CacheOp;
 import io.pappus.api.query.CacheSlot;
 import io.pappus.api.query.DistinctOp;
@@ -14,10 +15,7 @@ import io.pappus.api.query.TakeOp;
 import io.pappus.api.query.Terminal;
 import io.pappus.api.query.ZipOp;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -121,7 +119,7 @@ public final class DataSet<T> {
     @SafeVarargs
     public static <T> DataSet<T> from(T... values) {
         Objects.requireNonNull(values, "DataSet.from: values");
-        return objects(Arrays.asList(values.clone()), values.getClass().getComponentType(), "DataSet.from(T[])");
+        return objects(new ArrayRows(values.clone()), values.getClass().getComponentType(), "DataSet.from(T[])");
     }
 
     /**
@@ -136,13 +134,12 @@ public final class DataSet<T> {
      */
     public static <T> DataSet<T> from(Collection<? extends T> values) {
         Objects.requireNonNull(values, "DataSet.from: values");
-        return objects(new ArrayList<>(values), Object.class, "DataSet.from(Collection)");
+        return objects(new ArrayRows(values.toArray()), Object.class, "DataSet.from(Collection)");
     }
 
-    private static <T> DataSet<T> objects(List<?> copy, Class<?> declared, String what) {
+    private static <T> DataSet<T> objects(ArrayRows copy, Class<?> declared, String what) {
         Class<?> cls = ElementCheck.check(copy, declared, what);
-        List<?> frozen = Collections.unmodifiableList(copy);
-        return new DataSet<>(new Source(Source.Kind.OBJECTS, frozen, cls, frozen.size(), 0), null);
+        return new DataSet<>(new Source(Source.Kind.OBJECTS, copy, cls, copy.size(), 0), null);
     }
 
     /**

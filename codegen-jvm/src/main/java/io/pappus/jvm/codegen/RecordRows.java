@@ -1,5 +1,6 @@
 package io.pappus.jvm.codegen;
 
+import io.pappus.api.query.ArrayRows;
 import io.pappus.api.query.Source;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.ir.Type;
@@ -14,11 +15,11 @@ import java.util.List;
 /**
  * Reading a source's records in place: instead of laying the records out as columns first (a
  * pass over every record, and a write of every field to a new array), the generated loop takes
- * the source's list as {@code in[0]} and reads each element's fields through its accessors,
- * the loop a person writes over a {@code List<LineItem>}:
+ * the source's array ({@code in[0]}, {@link ArrayRows}) and reads each element's fields through
+ * its accessors, the loop a person writes over a {@code LineItem[]}:
  *
  * <pre>{@code
- * final io.pappus.samples.LineItem src_row = (io.pappus.samples.LineItem) in0.get(i);
+ * final io.pappus.samples.LineItem src_row = (io.pappus.samples.LineItem) in0[in0_base + i];
  * double src_quantity = src_row.quantity();
  * }</pre>
  *
@@ -42,10 +43,25 @@ public final class RecordRows {
      * @return how its loop reads its source's records in place, or null when it reads columns
      */
     public static RecordRows of(Fragment f) {
-        if (!(f.input().op() instanceof Source s) || s.kind() != Source.Kind.OBJECTS || f.feeds().size() > 0) {
+        if (!(f.input().op() instanceof Source s) || s.kind() != Source.Kind.OBJECTS || !(s.data() instanceof ArrayRows)
+                || f.feeds().size() > 0) {
             return null;
         }
         return of(f.inputType(), s.elementType());
+    }
+
+    /**
+     * @param f a fragment {@link #of} accepted
+     * @return the kernel's input: the source's array and the offset of its first element
+     */
+    public static Object[] input(Fragment f) {
+        ArrayRows rows = (ArrayRows) ((Source) f.input().op()).data();
+        return new Object[] {rows.array(), rows.offset()};
+    }
+
+    /** @return the number of elements of a fragment {@link #of} accepted */
+    public static int size(Fragment f) {
+        return ((Source) f.input().op()).size();
     }
 
     /**
@@ -89,9 +105,10 @@ public final class RecordRows {
         return cls;
     }
 
-    /** Declares the source list, from {@code in[slot]}. */
+    /** Declares the source's array {@code name} and its offset {@code name_base}, from {@code in[slot..slot+1]}. */
     void declareList(JavaWriter w, String name, int slot) {
-        w.line("final java.util.List " + name + " = (java.util.List) in[" + slot + "];");
+        w.line("final Object[] " + name + " = (Object[]) in[" + slot + "];");
+        w.line("final int " + name + "_base = ((Integer) in[" + (slot + 1) + "]).intValue();");
     }
 
     /**
@@ -102,7 +119,7 @@ public final class RecordRows {
      */
     List<String> element(KernelClass kernel, JavaWriter w, Type type, String list, String prefix, String index) {
         String name = cls.getCanonicalName();
-        w.line("final " + name + " " + prefix + "_row = (" + name + ") " + list + ".get(" + index + ");");
+        w.line("final " + name + " " + prefix + "_row = (" + name + ") " + list + "[" + list + "_base + " + index + "];");
         return ColumnReader.leaves(kernel, w, type, prefix, (k, jt) -> prefix + "_row." + accessors.get(k) + "()");
     }
 

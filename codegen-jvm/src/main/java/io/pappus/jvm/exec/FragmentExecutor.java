@@ -76,9 +76,8 @@ public final class FragmentExecutor {
         RecordRows rows = RecordRows.of(f);
         Shaped s = rows == null ? null : shaped(f, rows);
         if (s != null) {  // the loop reads the source's records in place: no columns at all
-            List<?> records = (List<?>) ((Source) f.input().op()).data();
             Kernel k = s.bind(f);
-            return Finisher.finish(f.sink(), sinkLayout(f), k, ChunkRunner.run(k, new Object[] {records}, records.size()));
+            return Finisher.finish(f.sink(), sinkLayout(f), k, ChunkRunner.run(k, RecordRows.input(f), RecordRows.size(f)));
         }
         s = shaped(f, null);
         // records are laid out only for the fields the generated loop reads

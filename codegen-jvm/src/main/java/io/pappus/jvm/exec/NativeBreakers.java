@@ -11,7 +11,6 @@ import io.pappus.exec.column.ColumnLayout;
 import io.pappus.exec.column.Columns;
 import io.pappus.ir.Type;
 import io.pappus.jvm.codegen.GeneratedBreaker;
-import io.pappus.api.query.Source;
 import io.pappus.jvm.codegen.GroupGenerator;
 import io.pappus.jvm.codegen.RecordRows;
 import io.pappus.jvm.codegen.JoinGenerator;
@@ -88,8 +87,7 @@ public final class NativeBreakers {
                     .compiled().bind(g.refs());
             List<Object> parts;
             if (rows != null) {
-                List<?> records = (List<?>) ((Source) feed.input().op()).data();
-                parts = ChunkRunner.run(k, new Object[] {records}, records.size());
+                parts = ChunkRunner.run(k, RecordRows.input(feed), RecordRows.size(feed));
             } else {
                 Columns in = fuse ? ex.inputOf(feed, g.reads()) : ex.columns(feed);
                 parts = ChunkRunner.run(k, in.leaves(), in.size());
