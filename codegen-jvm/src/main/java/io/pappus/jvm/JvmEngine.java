@@ -2,6 +2,7 @@ package io.pappus.jvm;
 
 import io.pappus.api.Engine;
 import io.pappus.api.query.Node;
+import io.pappus.api.query.Source;
 import io.pappus.api.query.Terminal;
 import io.pappus.exec.InterpretingEngine;
 import io.pappus.exec.OpaqueLog;
@@ -26,6 +27,12 @@ import org.slf4j.LoggerFactory;
  *         .on(Engines.local(Target.JVM)).reduce(0.0, Double::sum);
  * }</pre>
  *
+ * <p>Small inputs are not compiled: below 4,096 elements (system property
+ * {@code pappus.jvm.compileFrom}, summed over the query's sources) the query runs
+ * by reference (the user's lambdas, in Java's order), which takes microseconds, where the first
+ * compiled query of a process takes hundreds of milliseconds (ASM, Janino and their classes
+ * loading) and a new shape in a warm process ~10 ms. Larger inputs of the same shape compile.
+ *
  * <p>When a lambda throws, the query is run again by the reference engine, sequentially, so the
  * caller gets exactly Java's exception with the first failing element attached (as
  * {@link io.pappus.exec.ElementFailure}). If Janino rejects generated code, that is a bug: with
@@ -33,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * once and the query runs on the IR interpreter.
  */
 public final class JvmEngine implements Engine {
+    /** The system property: inputs with fewer elements run by reference, uncompiled. */
+    public static final String COMPILE_FROM = "pappus.jvm.compileFrom";
+    private static final long DEFAULT_COMPILE_FROM = 4096;
     private static final Logger LOG = LoggerFactory.getLogger(JvmEngine.class);
     private final LogicalPlanner planner;
     private final InterpretingEngine fallback;
@@ -47,6 +57,11 @@ public final class JvmEngine implements Engine {
     @Override
     @SuppressWarnings("unchecked")
     public <R> R execute(Node plan, Terminal<R> terminal) {
+        long n = inputElements(plan);
+        if (n < compileFrom()) {
+            LOG.debug("{} input elements, below {}: runs by reference, nothing compiled", n, COMPILE_FROM);
+            return reference.execute(plan, terminal);
+        }
         LogicalPlan lp = planner.plan(plan, terminal);
         OpaqueLog.report(lp);
         Fragment root = new FragmentPlanner().cut(lp);
@@ -66,7 +81,31 @@ public final class JvmEngine implements Engine {
     @Override
     public String explain(Node plan, Terminal<?> terminal) {
         LogicalPlan lp = planner.plan(plan, terminal);
-        return JvmExplain.write(name(), lp, new FragmentPlanner().cut(lp));
+        String compiled = JvmExplain.write(name(), lp, new FragmentPlanner().cut(lp));
+        long n = inputElements(plan);
+        if (n < compileFrom()) {
+            return "runs by reference (the user's lambdas, in order), nothing compiled: " + n + " input elements,"
+                    + " below " + COMPILE_FROM + "=" + compileFrom() + ". Larger inputs run the plan below.\n\n"
+                    + compiled;
+        }
+        return compiled;
+    }
+
+    /** @return the input size from which queries compile (read at every query, so tests and benchmarks can set it) */
+    static long compileFrom() {
+        return Long.getLong(COMPILE_FROM, DEFAULT_COMPILE_FROM);
+    }
+
+    /** @return the elements of every source the query reads (a source read twice counts twice) */
+    static long inputElements(Node plan) {
+        if (plan instanceof Source s) {
+            return s.size();
+        }
+        long n = 0;
+        for (Node in : plan.inputs()) {
+            n += inputElements(in);
+        }
+        return n;
     }
 
     /**
