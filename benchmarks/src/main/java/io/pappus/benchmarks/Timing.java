@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Medians of repeated runs, after warm-up runs the JIT can compile. */
+/**
+ * Medians of repeated runs, after warm-up runs the JIT can compile. Each timed run starts after
+ * a full collection, so it pays for its own garbage only.
+ */
 final class Timing {
     /** Keeps results reachable so the JIT cannot drop the work that made them. */
     private static volatile Object sink;
@@ -23,6 +26,8 @@ final class Timing {
         }
         List<Double> ms = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
+            sink = null;
+            System.gc();  // the garbage of earlier runs and variants is not this run's pause (W2: 80-170 ms young pauses)
             long t0 = System.nanoTime();
             sink = run.call();
             ms.add((System.nanoTime() - t0) / 1e6);
