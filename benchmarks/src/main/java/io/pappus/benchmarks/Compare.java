@@ -47,6 +47,7 @@ public final class Compare {
         System.out.printf("threads=%d, median of %d timed runs after %d warm-up runs%n", ChunkRunner.threads(),
                 reps, Math.max(1, reps / 2));
         for (String w : workloads) {
+            Timing.collectBetweenRuns = !w.equals("w1");  // W1 allocates nothing (see Timing)
             switch (w) {
                 case "w1" -> Report.write(out, w, "W1: map, filter, sum over doubles",
                         W1.run(intFlag(flags, "n", 10_000_000), reps));
