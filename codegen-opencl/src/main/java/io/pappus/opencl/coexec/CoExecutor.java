@@ -81,11 +81,15 @@ final class CoExecutor {
         ChunkSizer js = new ChunkSizer(jvmRate, 1 << 22);
         ChunkSizer ds = new ChunkSizer(devRate, (int) Math.min(1 << 22, device.maxAlloc() / 16));
         AtomicBoolean failed = new AtomicBoolean();
-        Future<DeviceRun> dev = DEVICE_THREADS.submit(() -> loop(device.id(), queue, ds, js, parts, failed,
+        // the JVM's first chunk is taken before the device thread starts: a device thread that
+        // starts while this one is descheduled could otherwise drain the queue alone
+        int[] jvmFirst = queue.take(js.next(queue.remaining(), js.rate() / Math.max(1e-12, js.rate() + ds.rate())));
+        Future<DeviceRun> dev = DEVICE_THREADS.submit(() -> loop(device.id(), null, queue, ds, js, parts, failed,
                 (a, b) -> Partials.ofDevice(finish, placed.pipeline().run(cols, a, b - a), f.outputType(), loader)));
         DeviceRun onJvm;
         try {
-            onJvm = loop("jvm", queue, js, ds, parts, failed, (a, b) -> jvm.execute(SliceQuery.of(f, a, b), chunkTerminal));
+            onJvm = loop("jvm", jvmFirst, queue, js, ds, parts, failed,
+                    (a, b) -> jvm.execute(SliceQuery.of(f, a, b), chunkTerminal));
         } catch (RuntimeException | Error e) {
             failed.set(true);
             await(dev);
@@ -96,15 +100,18 @@ final class CoExecutor {
         return new Result(value, List.of(onJvm, onDevice), System.nanoTime() - start);
     }
 
-    private static DeviceRun loop(String id, ChunkQueue queue, ChunkSizer mine, ChunkSizer other,
+    /** @param first a chunk this device took before its loop started, or null */
+    private static DeviceRun loop(String id, int[] first, ChunkQueue queue, ChunkSizer mine, ChunkSizer other,
                                   ConcurrentSkipListMap<Integer, Object> parts, AtomicBoolean failed, ChunkWork work) {
         long elements = 0;
         int chunks = 0;
         long busy = 0;
+        int[] next = first;
         try {
             while (!failed.get()) {
                 double share = mine.rate() / Math.max(1e-12, mine.rate() + other.rate());
-                int[] r = queue.take(mine.next(queue.remaining(), share));
+                int[] r = next != null ? next : queue.take(mine.next(queue.remaining(), share));
+                next = null;
                 if (r == null) {
                     break;
                 }

@@ -1,15 +1,22 @@
 package io.pappus.opencl.exec;
 
+import io.pappus.jvm.codegen.FragmentShape;
 import io.pappus.opencl.runtime.DeviceInfo;
 import io.pappus.plan.fragment.Fragment;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link Placement}'s verdict without building the program, for the cost model: AUTO asks
  * every device first and builds only where it places the fragment.
  */
 public final class PlacementCheck {
+    private static final int MAX = 4096;
+    private static final Map<List<Object>, Optional<String>> VERDICTS = new ConcurrentHashMap<>();
     private PlacementCheck() {
     }
 
@@ -19,7 +26,20 @@ public final class PlacementCheck {
      * @return why the fragment cannot run there with Java's meaning, or empty when it can
      */
     public static Optional<String> whyNot(Fragment f, DeviceInfo device) {
+        // the verdict depends on the fragment's shape (types, sink, lambdas' IR), not on its data or
+        // captured values; working it out writes the kernel source, ~1 ms AUTO paid on every query
+        List<Object> key = new ArrayList<>(FragmentShape.key(f));
+        key.add(device.id());
+        Optional<String> known = VERDICTS.get(key);
+        if (known != null) {
+            return known;
+        }
         Placement.Decision d = Placement.decide(f, device, "none");
-        return d.onDevice() ? Optional.empty() : Optional.of(d.reason());
+        Optional<String> why = d.onDevice() ? Optional.empty() : Optional.of(d.reason());
+        if (VERDICTS.size() >= MAX) {
+            VERDICTS.clear();  // the keys hold lambda classes and IR: bound them
+        }
+        VERDICTS.put(key, why);
+        return why;
     }
 }
