@@ -64,6 +64,21 @@ public final class ExecutionHistory {
     }
 
     /**
+     * Records a run as the last one (for explain) without letting it into the mean: a signature's
+     * first run on a device pays for compiling and for the JIT warming the new code, which says
+     * nothing about the next run (W1: ~700 ms, then ~5 ms).
+     *
+     * @param signature the fragment's signature
+     * @param device    the device id
+     * @param elements  input elements
+     * @param nanos     measured time of the run
+     */
+    public void recordWarmUp(String signature, String device, long elements, double nanos) {
+        last.put(key(signature, device) + "#" + sizeClass(elements), new Run(device, elements, nanos));
+        last.put(key(signature, device), new Run(device, elements, nanos));
+    }
+
+    /**
      * @return the weighted mean computation time per element, if this device has run the signature
      */
     public OptionalDouble nanosPerElement(String signature, String device) {

@@ -137,8 +137,11 @@ public final class AutoEngine implements Engine {
     private void record(Decision d, Prediction pr, long elements, long nanos, int launches) {
         double per = d.work().elements() == 0 ? 0 : (double) elements / d.work().elements();
         double fixed = launches * pr.launch() + pr.compile() + per * (pr.transferIn() + pr.transferOut());
-        history.record(d.work().signature(), pr.device().id(), elements, nanos, fixed);
-        compiled.add(d.work().signature() + "@" + pr.device().id());
+        if (compiled.add(d.work().signature() + "@" + pr.device().id())) {
+            history.recordWarmUp(d.work().signature(), pr.device().id(), elements, nanos);  // compile and cold JIT
+        } else {
+            history.record(d.work().signature(), pr.device().id(), elements, nanos, fixed);
+        }
     }
 
     private static double rate(Decision d, String backend) {
