@@ -42,6 +42,15 @@ class HistoryTest {
     }
 
     @Test
+    void aWarmUpRunIsShownButKeptOutOfTheMean() {
+        history.recordWarmUp(SIG, "jvm", 1_000_000, 570e6);  // compile and cold JIT
+        assertTrue(history.nanosPerElement(SIG, "jvm").isEmpty());
+        assertEquals(570e6, history.last(SIG, "jvm").orElseThrow().nanos());
+        history.record(SIG, "jvm", 1_000_000, 5e6, 0);
+        assertEquals(5.0, history.nanosPerElement(SIG, "jvm").getAsDouble(), 1e-9);
+    }
+
+    @Test
     void tinyRunsDoNotMoveTheMeanButAreShown() {
         history.record(SIG, "jvm", 100, 1e9, 0);
         assertTrue(history.nanosPerElement(SIG, "jvm").isEmpty());
