@@ -97,6 +97,25 @@ public abstract class BadInputSuite {
         assertTrue(c.getMessage().contains("city"), c.getMessage());
     }
 
+    /** A record whose accessor throws for one element. */
+    public record Tricky(int id, String name) {
+        @Override
+        public String name() {
+            if (id == 3) {
+                throw new IllegalStateException("boom");
+            }
+            return name;
+        }
+    }
+
+    @Test
+    void aThrowingAccessorIsNamedWithItsElement() {
+        List<Tricky> xs = List.of(new Tricky(0, "a"), new Tricky(1, "b"), new Tricky(2, "c"), new Tricky(3, "d"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DataSet.from(xs));
+        assertMentionsIndex(e, 3);
+        assertTrue(e.getMessage().contains("accessor name") && e.getMessage().contains("boom"), e.getMessage());
+    }
+
     @Test
     void nullComponentOfRecordIsNamedByIndex() {
         NullPointerException e = assertThrows(NullPointerException.class,

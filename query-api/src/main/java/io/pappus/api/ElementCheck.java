@@ -1,6 +1,8 @@
 package io.pappus.api;
 
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
@@ -82,7 +84,7 @@ final class ElementCheck {
                         + " but element 0 is a " + cls.getName() + "; all elements must have one class");
             }
             if (walk) {
-                walk(e, what + ": element " + i);
+                walk(e, what, i, "");
             }
         }
     }
@@ -116,35 +118,70 @@ final class ElementCheck {
         NEEDS_WALK.put(cls, walk);
     }
 
-    /** Checks every non-primitive component value of one record element, recursively. */
-    private static void walk(Object value, String where) {
-        for (RecordComponent rc : value.getClass().getRecordComponents()) {
-            if (rc.getType().isPrimitive()) {
-                continue;
-            }
-            Object v = read(rc, value);
-            String here = where + " component " + rc.getName();
+    /**
+     * Checks every non-primitive component value of one record element, recursively. Messages are
+     * built only on failure: this runs once per element of every {@code DataSet.from}.
+     *
+     * @param path the components above this value, e.g. {@code " component item"}; empty at the top
+     */
+    private static void walk(Object value, String what, int index, String path) {
+        for (Part part : parts(value.getClass())) {
+            Object v = part.read(value, what, index, path);
             if (v == null) {
-                throw new NullPointerException(here + " is null; Pappus data sets hold no nulls");
+                throw new NullPointerException(what + ": element " + index + path + " component " + part.name()
+                        + " is null; Pappus data sets hold no nulls");
             }
-            checkClass(v.getClass(), here);
-            if (NEEDS_WALK.getOrDefault(v.getClass(), false)) {
-                walk(v, here);
+            Class<?> c = v.getClass();
+            if (!SCALARS.contains(c)) {
+                String here = path + " component " + part.name();
+                checkClass(c, what + ": element " + index + here);
+                if (NEEDS_WALK.getOrDefault(c, false)) {
+                    walk(v, what, index, here);
+                }
             }
         }
     }
 
-    private static Object read(RecordComponent rc, Object record) {
-        try {
-            var accessor = rc.getAccessor();
-            accessor.setAccessible(true);
-            return accessor.invoke(record);
-        } catch (IllegalAccessException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot read record component " + rc.getName() + " of "
-                    + record.getClass().getName() + ": " + e, e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("record accessor " + rc.getName() + " of "
-                    + record.getClass().getName() + " threw " + e.getCause(), e.getCause());
+    /** The non-primitive components of each record class, read through method handles. */
+    private static final Map<Class<?>, Part[]> PARTS = new ConcurrentHashMap<>();
+
+    private static Part[] parts(Class<?> cls) {
+        return PARTS.computeIfAbsent(cls, k -> {
+            java.util.List<Part> out = new java.util.ArrayList<>();
+            for (RecordComponent rc : k.getRecordComponents()) {
+                if (!rc.getType().isPrimitive()) {
+                    out.add(Part.of(k, rc));
+                }
+            }
+            return out.toArray(new Part[0]);
+        });
+    }
+
+    /** One non-primitive record component: its name and a getter of type {@code (Object) Object}. */
+    private record Part(String name, MethodHandle get, Class<?> owner) {
+        static Part of(Class<?> owner, RecordComponent rc) {
+            try {
+                var accessor = rc.getAccessor();
+                accessor.setAccessible(true);
+                MethodHandle h = MethodHandles.lookup().unreflect(accessor)
+                        .asType(MethodType.methodType(Object.class, Object.class));
+                return new Part(rc.getName(), h, owner);
+            } catch (IllegalAccessException | RuntimeException e) {
+                throw new IllegalArgumentException("cannot read record component " + rc.getName() + " of "
+                        + owner.getName() + ": " + e, e);
+            }
+        }
+
+        Object read(Object record, String what, int index, String path) {
+            try {
+                return get.invokeExact(record);
+            } catch (RuntimeException | Error e) {
+                throw new IllegalArgumentException(what + ": element " + index + path + ": record accessor " + name
+                        + " of " + owner.getName() + " threw " + e, e);
+            } catch (Throwable e) {
+                throw new IllegalArgumentException(what + ": element " + index + path + ": record accessor " + name
+                        + " of " + owner.getName() + " threw " + e, e);
+            }
         }
     }
 
