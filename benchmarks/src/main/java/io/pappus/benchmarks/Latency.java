@@ -27,12 +27,9 @@ final class Latency {
     static Latency measure(int reps) {
         Latency l = new Latency();
         Engine jvm = Engines.local(Target.JVM);  // the real lambda lifter
-        double[] tiny = new double[64];
-        for (int i = 0; i < tiny.length; i++) {
-            tiny[i] = i / 64.0;
-        }
+        double[] tiny = ColdFirst.tiny();
         long t0 = System.nanoTime();
-        DataSet.from(tiny).map(W1Ir.SQUARE).filter(W1Ir.above(0.25)).on(jvm).reduce(0.0, W1Ir.SUM);
+        ColdFirst.query(tiny, jvm);
         l.firstMs = (System.nanoTime() - t0) / 1e6;  // 64 elements: by reference, nothing compiled
         String saved = System.setProperty(JvmEngine.COMPILE_FROM, "0");  // the rest times compiled code
         try {
@@ -50,7 +47,7 @@ final class Latency {
 
     private static void measureCompiled(Latency l, Engine jvm, double[] tiny, int reps) {
         // the first compiled query of this process (cold; timed in a fresh JVM instead), so the next is a warm new shape
-        DataSet.from(tiny).map(W1Ir.SQUARE).filter(W1Ir.above(0.25)).on(jvm).reduce(0.0, W1Ir.SUM);
+        ColdFirst.query(tiny, jvm);
         long t0 = System.nanoTime();
         DataSet.from(tiny).map(W1Ir.SQUARE).filter(W1Ir.above(0.25)).on(jvm).count();  // a new fragment class
         l.newShapeMs = (System.nanoTime() - t0) / 1e6;

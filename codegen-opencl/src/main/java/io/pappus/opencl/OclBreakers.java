@@ -112,9 +112,9 @@ public final class OclBreakers {
             } else {
                 OclBuffer sorted = sort.gather(b, b.upload(values), kind, g.perm(), n);
                 folded = b.alloc(kind, g.count());
-                sort.session().launch(sort.session().program(GroupKernelWriter.fold(kind, op), PipelineProgram.BUILD_OPTIONS)
-                        .kernel("pappus_seg_fold").arg(0, sorted).arg(1, g.segments().starts()).arg(2, folded)
-                        .arg(3, g.count()), roundUp(g.count()), sort.groupSize());
+                sort.session().launchOver(sort.session().program(GroupKernelWriter.fold(kind, op),
+                        PipelineProgram.BUILD_OPTIONS).kernel("pappus_seg_fold").arg(0, sorted)
+                        .arg(1, g.segments().starts()).arg(2, folded).arg(3, g.count()), g.count(), sort.groupSize());
             }
             List<OclBuffer> outs = List.of(sort.gather(b, keys, keyKind, g.first(), g.count()),
                     sort.gather(b, folded, outKind, g.order(), g.count()));
@@ -159,7 +159,7 @@ public final class OclBreakers {
             }, fold.acc());
             OclBuffer errors = b.upload(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE});
             k.arg(a++, errors).arg(a, g.count());
-            sort.session().launch(k, roundUp(g.count()), sort.groupSize());
+            sort.session().launchOver(k, g.count(), sort.groupSize());
             int[] slots = new int[2];
             errors.read(0, slots, 0, 2);
             if (slots[0] != Integer.MAX_VALUE) {
@@ -218,9 +218,5 @@ public final class OclBreakers {
         return new OclResult(cols, count, null, new OclTimings(after.kernelNanos() - before.kernelNanos(),
                 after.transferNanos() - before.transferNanos(), after.kernelLaunches() - before.kernelLaunches(),
                 after.transfers() - before.transfers()));
-    }
-
-    private long roundUp(int n) {
-        return ((long) n + sort.groupSize() - 1) / sort.groupSize() * sort.groupSize();
     }
 }

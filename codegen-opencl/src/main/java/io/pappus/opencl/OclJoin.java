@@ -141,6 +141,6 @@ public final class OclJoin {
     }
 
     private void launch(OclKernel k, int n) {
-        sort.session().launch(k, ((long) n + sort.groupSize() - 1) / sort.groupSize() * sort.groupSize(), sort.groupSize());
+        sort.session().launchOver(k, n, sort.groupSize());
     }
 }

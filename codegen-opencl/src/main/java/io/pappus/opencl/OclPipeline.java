@@ -200,7 +200,7 @@ public final class OclPipeline {
             k.arg(a++, o);
         }
         k.arg(a++, errors).arg(a, n);
-        session.launch(k, roundUp(n), groupSize);
+        session.launchOver(k, n, groupSize);
         ElementErrors.check(errors, hostColumns.columns(), hostColumns.from());
         return new OclResult(readAll(outs, n), n, null, null);
     }
@@ -216,7 +216,7 @@ public final class OclPipeline {
         }
         OclBuffer keep = b.track(session.buffer(OclBuffer.ElementType.INT, n));
         k.arg(a++, keep).arg(a++, errors).arg(a, n);
-        session.launch(k, roundUp(n), groupSize);
+        session.launchOver(k, n, groupSize);
         ElementErrors.check(errors, hostColumns.columns(), hostColumns.from());
         OclBuffer pos = b.track(session.buffer(OclBuffer.ElementType.INT, n));
         new OclScan(session, built, groupSize).exclusive(keep, pos, n);
@@ -240,7 +240,7 @@ public final class OclPipeline {
             sc.arg(s++, o);
         }
         sc.arg(s, n);
-        session.launch(sc, roundUp(n), groupSize);
+        session.launchOver(sc, n, groupSize);
         return new OclResult(readAll(outs, count), count, null, null);
     }
 
@@ -313,10 +313,6 @@ public final class OclPipeline {
             cols.add(ColumnArrays.fromDevice(arr, l.kind()));
         }
         return cols;
-    }
-
-    private long roundUp(int n) {
-        return ((long) n + groupSize - 1) / groupSize * groupSize;
     }
 
     private static PipelineProgram generate(String id, List<Stage> stages, Sink sink) {

@@ -36,7 +36,7 @@ final class OclScan {
                     exclusive(sums, offsets, blocks);
                     OclKernel add = program.kernel("pappus_add_offsets");
                     add.arg(0, out).arg(1, offsets).arg(2, block).arg(3, n);
-                    session.launch(add, ((long) n + groupSize - 1) / groupSize * groupSize, groupSize);
+                    session.launchOver(add, n, groupSize);
                 }
             }
         }

@@ -129,7 +129,7 @@ final class OclSort {
 
     /** @return the OR over all keys of {@code key ^ keys[0]}: the bits in which some keys differ */
     private long varyingBits(Buffers b, OclBuffer keys, int n) {
-        int g = (int) Math.min(4L * groupSize, ((long) n + groupSize - 1) / groupSize * groupSize);
+        int g = (int) Math.min(4L * groupSize, OclSession.roundUp(n, groupSize));
         OclBuffer partial = b.track(session.buffer(OclBuffer.ElementType.LONG, g));
         session.launch(program.kernel("pappus_bits_vary").arg(0, keys).arg(1, partial).arg(2, n), g, groupSize);
         long[] p = new long[g];
@@ -233,6 +233,6 @@ final class OclSort {
     }
 
     private void launch(OclKernel k, int n) {
-        session.launch(k, ((long) n + groupSize - 1) / groupSize * groupSize, groupSize);
+        session.launchOver(k, n, groupSize);
     }
 }

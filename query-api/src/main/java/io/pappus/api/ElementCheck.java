@@ -175,9 +175,6 @@ final class ElementCheck {
         Object read(Object record, String what, int index, String path) {
             try {
                 return get.invokeExact(record);
-            } catch (RuntimeException | Error e) {
-                throw new IllegalArgumentException(what + ": element " + index + path + ": record accessor " + name
-                        + " of " + owner.getName() + " threw " + e, e);
             } catch (Throwable e) {
                 throw new IllegalArgumentException(what + ": element " + index + path + ": record accessor " + name
                         + " of " + owner.getName() + " threw " + e, e);

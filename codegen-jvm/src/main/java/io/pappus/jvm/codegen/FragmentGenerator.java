@@ -70,18 +70,13 @@ public final class FragmentGenerator {
         JavaWriter body = JavaWriter.at(1);
         body.line("");
         body.open("public Object chunk(Object[] in, int lo, int hi)");
-        List<ColumnLayout.Leaf> raw = new ArrayList<>();
-        for (Type t : readTypes(f)) {
-            raw.addAll(ColumnLayout.of(t).leaves());
-        }
         if (rows != null) {
             rows.declareList(body, "in0", 0);
-            raw.clear();
-        }
-        for (int k = 0; k < raw.size(); k++) {
-            String arr = JavaNames.local(raw.get(k).type()).equals("Object") ? "Object[]"
-                    : raw.get(k).arrayClass().getComponentType().getName() + "[]";
-            body.line("final " + arr + " in" + k + " = (" + arr + ") in[" + k + "];");
+        } else {
+            int slot = 0;
+            for (Type t : readTypes(f)) {
+                slot += ColumnReader.arrays(body, t, slot).size();
+            }
         }
         if (predicated) {
             new Predication(this).write(body);

@@ -49,11 +49,6 @@ public final class FragmentExecutor {
         this.cacheKey = cacheKey;
     }
 
-    /** @return the columns a fragment's pipeline reads, before its stages */
-    Columns inputOf(Fragment f) {
-        return input(f, null);
-    }
-
     /**
      * @param reads the leaves the consuming loop reads, or null for all
      * @return the columns a fragment's pipeline reads, only those leaves laid out from records

@@ -196,6 +196,23 @@ public final class OclSession {
     }
 
     /**
+     * Runs a kernel over {@code n} work items in groups of {@code local} and waits for it: the
+     * global size is {@code n} rounded up to whole groups (kernels check their index against n).
+     *
+     * @param kernel the kernel, its arguments set
+     * @param n      the work items
+     * @param local  the work-group size
+     */
+    public void launchOver(OclKernel kernel, long n, int local) {
+        launch(kernel, roundUp(n, local), local);
+    }
+
+    /** @return {@code n} rounded up to a multiple of {@code group} */
+    public static long roundUp(long n, int group) {
+        return (n + group - 1) / group * group;
+    }
+
+    /**
      * Runs a kernel over a 1-D range and waits for it.
      *
      * @param kernel the kernel, its arguments set
