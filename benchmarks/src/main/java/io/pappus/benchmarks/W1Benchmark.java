@@ -4,6 +4,7 @@ import io.pappus.api.DataSet;
 import io.pappus.api.Engine;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -17,9 +18,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * W1: {@code from(double[n]).map(x -> x * x).filter(x -> x > 0.25).reduce(0.0, Double::sum)}
  * on uniform [0,1) inputs, on Target.JVM beside a plain loop. Run:
- * {@code java -jar benchmarks/target/benchmarks.jar W1 -f 1 -wi 3 -i 5}.
+ * {@code java -jar benchmarks/target/benchmarks.jar W1 -f 1 -wi 3 -i 5}. The forked JVM gets the
+ * vector API, as {@code benchmarks/compare} does, so Pappus's loop is the SIMD one.
  */
 @State(Scope.Benchmark)
+@Fork(jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class W1Benchmark {

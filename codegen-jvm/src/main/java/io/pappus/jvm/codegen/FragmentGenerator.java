@@ -78,8 +78,9 @@ public final class FragmentGenerator {
                 slot += ColumnReader.arrays(body, t, slot).size();
             }
         }
+        boolean vector = predicated && rows == null && VectorLoop.applies(f);
         if (predicated) {
-            new Predication(this).write(body);
+            new Predication(this, vector).write(body);
         } else {
             SinkWriter sink = new SinkWriter(this);
             sink.init(body);
@@ -97,8 +98,8 @@ public final class FragmentGenerator {
         JavaWriter w = new JavaWriter();
         w.line("/* Pappus fragment " + f.id() + ": " + f.describe());
         w.line(" * plan: " + plan);
-        w.line(" * backend: codegen-jvm (Janino), " + (predicated ? "predicated branch-free loop, 4 accumulators"
-                : "one fused loop") + (rows == null ? "" : ", reads " + rows.recordClass().getSimpleName()
+        w.line(" * backend: codegen-jvm (Janino), " + (vector ? "vector lanes (jdk.incubator.vector), then a predicated branch-free loop, 4 accumulators"
+                : predicated ? "predicated branch-free loop, 4 accumulators" : "one fused loop") + (rows == null ? "" : ", reads " + rows.recordClass().getSimpleName()
                 + " records in place (no column layout)") + " */");
         w.open("public final class " + className + " extends io.pappus.jvm.runtime.Kernel");
         kernel.writeMembers(w, className);

@@ -72,9 +72,9 @@ final class LambdaEmitter {
         LiftedLambda ir = l.ir();
         Function f = ir.main();
         Scope s = new Scope(prefix, ir, kernel);
+        List<List<String>> captured = captures(site, l, prefix);
         for (int i = 0; i < ir.captureCount(); i++) {
-            Var p = f.params().get(i);
-            s.bind(p.name(), captureFields(s, p, l.captures().get(i), kernel.siteIndex(site), i));
+            s.bind(f.params().get(i).name(), captured.get(i));
         }
         for (int i = 0; i < ir.args().size(); i++) {
             Var p = ir.args().get(i);
@@ -133,6 +133,21 @@ final class LambdaEmitter {
 
     private static String suffix(ColumnLayout l, int k) {
         return l.leaves().size() == 1 ? "" : "_" + l.leaves().get(k).name();
+    }
+
+    /**
+     * @param site   a lifted lambda
+     * @param l      its lift
+     * @param prefix its place in the fragment, as {@link #emit} names it
+     * @return the fields holding its captured values (each capture's leaves), bound at run time
+     */
+    List<List<String>> captures(LambdaSite site, LiftResult.Lifted l, String prefix) {
+        Scope s = new Scope(prefix, l.ir(), kernel);
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < l.ir().captureCount(); i++) {
+            out.add(captureFields(s, l.ir().main().params().get(i), l.captures().get(i), kernel.siteIndex(site), i));
+        }
+        return out;
     }
 
     private List<String> captureFields(Scope s, Var p, Object irValue, int site, int capture) {

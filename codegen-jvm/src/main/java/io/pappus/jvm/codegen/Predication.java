@@ -39,9 +39,12 @@ import java.util.List;
  */
 final class Predication {
     private final FragmentGenerator gen;
+    private final boolean vector;
 
-    Predication(FragmentGenerator gen) {
+    /** @param vector whether whole vectors of the chunk run first ({@link VectorLoop}) */
+    Predication(FragmentGenerator gen, boolean vector) {
         this.gen = gen;
+        this.vector = vector;
     }
 
     static boolean applies(Fragment f) {
@@ -116,8 +119,14 @@ final class Predication {
             w.line(count ? "long acc" + a + " = 0L;" : "double acc" + a + " = 0.0;");
             w.line("long n" + a + " = 0L;");
         }
-        w.line("final int end = lo + ((hi - lo) & ~3);");
-        w.line("int i = lo;");
+        if (vector) {
+            w.line("int i = lo;");
+            new VectorLoop(gen).write(w);
+            w.line("final int end = i + ((hi - i) & ~3);");
+        } else {
+            w.line("final int end = lo + ((hi - lo) & ~3);");
+            w.line("int i = lo;");
+        }
         w.open("for (; i < end; i += 4)");
         for (int a = 0; a < 4; a++) {
             w.open("");
