@@ -11,22 +11,28 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The first compiled query of a fresh JVM (lift, plan, generate, Janino, all cold): W6's query
- * with {@code pappus.jvm.compileFrom=0}, so the 64 elements compile instead of running by
- * reference. Run in a child process, since a process has one first query.
+ * The first query of a fresh JVM, run in a child process since a process has one first query.
+ * With {@code compiled}: W6's query over 64 elements with {@code pappus.jvm.compileFrom=0} and
+ * {@code pappus.jvm.warmUpBelow=0}, so it compiles (lift, plan, generate, Janino, all cold).
+ * Without: the same shape over {@value #DEFAULT_SIZE} elements with the default tiers (it runs by
+ * reference while the compiler warms up in the background).
  */
 public final class ColdFirst {
+    /** The input of the default-tier run: above compileFrom, below warmUpBelow. */
+    static final int DEFAULT_SIZE = 100_000;
+
     private ColdFirst() {
     }
 
-    /** Prints the milliseconds of the first query. */
+    /** Prints the milliseconds of the first query; {@code args[0]} is {@code compiled} or {@code default}. */
     public static void main(String[] args) {
-        double[] tiny = tiny();
+        double[] xs = args.length > 0 && args[0].equals("default") ? new java.util.Random(42).doubles(DEFAULT_SIZE).toArray() : tiny();
         long t0 = System.nanoTime();
-        query(tiny, Engines.local(Target.JVM));
+        query(xs, Engines.local(Target.JVM));
         System.out.println((System.nanoTime() - t0) / 1e6);
     }
 
@@ -44,11 +50,18 @@ public final class ColdFirst {
         return DataSet.from(xs).map(W1Ir.SQUARE).filter(W1Ir.above(0.25)).on(engine).reduce(0.0, W1Ir.SUM);
     }
 
-    /** @return the first compiled query's milliseconds in a fresh JVM on this class path, or NaN if it failed */
-    static double inChildProcess() {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + JvmEngine.COMPILE_FROM + "=0", "-cp", System.getProperty("java.class.path"),
-                ColdFirst.class.getName());
+    /**
+     * @param compiled whether the query must compile (else the default tiers decide)
+     * @return the first query's milliseconds in a fresh JVM on this class path, or NaN if it failed
+     */
+    static double inChildProcess(boolean compiled) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (compiled) {
+            cmd.add("-D" + JvmEngine.COMPILE_FROM + "=0");
+            cmd.add("-D" + JvmEngine.WARM_UP_BELOW + "=0");
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdFirst.class.getName(),
+                compiled ? "compiled" : "default"));
         try {
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String last = null;

@@ -12,13 +12,16 @@ import java.util.List;
 
 /**
  * Query latency: the process's first query (64 elements: run by reference, nothing compiled),
- * the first compiled query of a fresh JVM (a child process), a new compiled shape when warm, and
+ * the first compiled query of a fresh JVM (a child process), the first query of a fresh JVM over
+ * 100,000 elements with the default tiers (by reference while the compiler warms up), a new
+ * compiled shape when warm, and
  * the steady-state overhead of repeating a compiled query with a new captured constant (after
  * 20,000 warm-up runs), from the array and from a cached data set.
  */
 final class Latency {
     double firstMs;
     double firstCompiledColdMs;
+    double firstDefaultColdMs;
     double newShapeMs;
     double repeatOverheadMs;
     double cachedRepeatOverheadMs;
@@ -31,18 +34,26 @@ final class Latency {
         long t0 = System.nanoTime();
         ColdFirst.query(tiny, jvm);
         l.firstMs = (System.nanoTime() - t0) / 1e6;  // 64 elements: by reference, nothing compiled
-        String saved = System.setProperty(JvmEngine.COMPILE_FROM, "0");  // the rest times compiled code
+        // the rest times compiled code: no tier runs it by reference
+        String savedFrom = System.setProperty(JvmEngine.COMPILE_FROM, "0");
+        String savedWarmUp = System.setProperty(JvmEngine.WARM_UP_BELOW, "0");
         try {
             measureCompiled(l, jvm, tiny, reps);
         } finally {
-            if (saved == null) {
-                System.clearProperty(JvmEngine.COMPILE_FROM);
-            } else {
-                System.setProperty(JvmEngine.COMPILE_FROM, saved);
-            }
+            restore(JvmEngine.COMPILE_FROM, savedFrom);
+            restore(JvmEngine.WARM_UP_BELOW, savedWarmUp);
         }
-        l.firstCompiledColdMs = ColdFirst.inChildProcess();
+        l.firstCompiledColdMs = ColdFirst.inChildProcess(true);
+        l.firstDefaultColdMs = ColdFirst.inChildProcess(false);
         return l;
+    }
+
+    private static void restore(String property, String saved) {
+        if (saved == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, saved);
+        }
     }
 
     private static void measureCompiled(Latency l, Engine jvm, double[] tiny, int reps) {

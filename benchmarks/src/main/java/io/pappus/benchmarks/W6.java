@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * W6: the overhead of small queries (64 elements, so the work is nil): the first query in the
- * process, a new shape once warm, and a repeat with a new captured constant, from an array and
+ * process, the first query of a fresh JVM (compiled; and over 100,000 elements with the default
+ * tiers), a new shape once warm, and a repeat with a new captured constant, from an array and
  * from a cached data set. Only meaningful as the process's first workload.
  */
 final class W6 {
@@ -20,6 +21,9 @@ final class W6 {
                         size, l.firstMs, Double.NaN, "target 50 ms"),
                 new Row("W6", "first compiled query of a fresh JVM (lift + plan + Janino, cold; child process)", false,
                         size, l.firstCompiledColdMs, Double.NaN, "target 50 ms"),
+                new Row("W6", "first query of a fresh JVM, default tiers (by reference while Janino warms up"
+                        + " in the background; child process)", false, ColdFirst.DEFAULT_SIZE + " doubles",
+                        l.firstDefaultColdMs, Double.NaN, "target 50 ms"),
                 new Row("W6", "new query shape, warm (plan + generate + compile)", false, size, l.newShapeMs,
                         Double.NaN, "target 50 ms"),
                 new Row("W6", "same shape, new constant: overhead over a plain loop", false, size,

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * by reference (the user's lambdas, in Java's order), which takes microseconds, where the first
  * compiled query of a process takes hundreds of milliseconds (ASM, Janino and their classes
  * loading) and a new shape in a warm process ~10 ms. Larger inputs of the same shape compile.
+ * Until the process has compiled once, inputs below a million elements also run by reference
+ * while the first compile happens in the background ({@link WarmUp}).
  *
  * <p>When a lambda throws, the query is run again by the reference engine, sequentially, so the
  * caller gets exactly Java's exception with the first failing element attached (as
@@ -43,6 +45,8 @@ public final class JvmEngine implements Engine {
     /** The system property: inputs with fewer elements run by reference, uncompiled. */
     public static final String COMPILE_FROM = "pappus.jvm.compileFrom";
     private static final long DEFAULT_COMPILE_FROM = 4096;
+    /** The system property: while the process has not compiled yet, inputs with fewer elements run by reference ({@link WarmUp}). */
+    public static final String WARM_UP_BELOW = "pappus.jvm.warmUpBelow";
     private static final Logger LOG = LoggerFactory.getLogger(JvmEngine.class);
     private final LogicalPlanner planner;
     private final InterpretingEngine fallback;
@@ -62,11 +66,17 @@ public final class JvmEngine implements Engine {
             LOG.debug("{} input elements, below {}: runs by reference, nothing compiled", n, COMPILE_FROM);
             return reference.execute(plan, terminal);
         }
+        if (WarmUp.runByReference(n)) {
+            WarmUp.start(() -> explain(plan, terminal));  // lifts, generates and compiles this query's fragments
+            return reference.execute(plan, terminal);
+        }
         LogicalPlan lp = planner.plan(plan, terminal);
         OpaqueLog.report(lp);
         Fragment root = new FragmentPlanner().cut(lp);
         try {
-            return (R) new FragmentExecutor(this).result(root, terminal);
+            R result = (R) new FragmentExecutor(this).result(root, terminal);
+            WarmUp.compiled();
+            return result;
         } catch (JaninoRejected e) {
             if ("off".equals(System.getProperty("pappus.fallback"))) {
                 throw e;
@@ -87,6 +97,9 @@ public final class JvmEngine implements Engine {
             return "runs by reference (the user's lambdas, in order), nothing compiled: " + n + " input elements,"
                     + " below " + COMPILE_FROM + "=" + compileFrom() + ". Larger inputs run the plan below.\n\n"
                     + compiled;
+        }
+        if (WarmUp.runByReference(n)) {
+            return WarmUp.explainLine(n) + "\n\n" + compiled;
         }
         return compiled;
     }
