@@ -3,6 +3,7 @@ package io.pappus.api;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
@@ -49,9 +50,12 @@ final class ElementCheck {
         }
         Class<?> cls = first.getClass();
         checkClass(cls, what + ": element 0");
+        // An array of a final class (every record) holds only that class: the JVM checked each
+        // store. Then only nulls remain to find, in the array itself, without touching the objects.
+        boolean sameClass = cls == declaredType && Modifier.isFinal(cls.getModifiers());
         int n = elements.size();
         if (n < PARALLEL_FROM) {
-            checkRange(elements, cls, 0, n, what);
+            checkRange(elements, cls, sameClass, 0, n, what);
             return cls;
         }
         // chunks on the common pool and this thread; the lowest failing chunk holds the first bad element
@@ -59,7 +63,7 @@ final class ElementCheck {
         RuntimeException[] errors = new RuntimeException[chunks];
         IntStream.range(0, chunks).parallel().forEach(c -> {
             try {
-                checkRange(elements, cls, c * CHUNK, Math.min(n, (c + 1) * CHUNK), what);
+                checkRange(elements, cls, sameClass, c * CHUNK, Math.min(n, (c + 1) * CHUNK), what);
             } catch (RuntimeException e) {
                 errors[c] = e;
             }
@@ -72,12 +76,16 @@ final class ElementCheck {
         return cls;
     }
 
-    private static void checkRange(List<?> elements, Class<?> cls, int lo, int hi, String what) {
+    /** @param sameClass whether every non-null element is known to be a {@code cls} (nothing to walk then) */
+    private static void checkRange(List<?> elements, Class<?> cls, boolean sameClass, int lo, int hi, String what) {
         boolean walk = NEEDS_WALK.getOrDefault(cls, false);
         for (int i = lo; i < hi; i++) {
             Object e = elements.get(i);
             if (e == null) {
                 throw new NullPointerException(what + ": element " + i + " is null; Pappus data sets hold no nulls");
+            }
+            if (sameClass && !walk) {
+                continue;
             }
             if (e.getClass() != cls) {
                 throw new IllegalArgumentException(what + ": element " + i + " is a " + e.getClass().getName()
