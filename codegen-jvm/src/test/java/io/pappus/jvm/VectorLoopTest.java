@@ -26,8 +26,8 @@ class VectorLoopTest {
     private static final Engine JVM = Engines.local(Target.JVM);
     private static final Engine REF = Engines.local(Target.REFERENCE);
     private static final Fn2<Double, Double, Double> ADD = Double::sum;
-    /** The pipelines below that have a vector form; 3 and 4 lift to control flow (no predication). */
-    private static final java.util.Set<Integer> LANEWISE = java.util.Set.of(0, 1, 2, 5);
+    /** The pipelines below that have a vector form (6 and 7: && and || lift to & and |); 3 and 4 lift to control flow. */
+    private static final java.util.Set<Integer> LANEWISE = java.util.Set.of(0, 1, 2, 5, 6, 7);
 
     @Test
     void theModuleDecidesTheLoop() {
@@ -48,7 +48,9 @@ class VectorLoopTest {
                 d -> d.map(x -> -x / 3.0).filter(x -> x != -0.1),
                 d -> d.map(x -> x > 0.5 ? x : -x).filter(x -> x >= 0.25 == x <= 0.75),
                 d -> d.filter(x -> x < 0.1 | x > 0.9).map(x -> x - k),
-                d -> d.map(x -> x > 0.5 ? x : -x).filter(x -> !(x <= 0.25)));
+                d -> d.map(x -> x > 0.5 ? x : -x).filter(x -> !(x <= 0.25)),
+                d -> d.filter(x -> x > 0.1 && x < 0.9).map(x -> x * 3.0),
+                d -> d.map(x -> x - 0.5).filter(x -> x < -0.4 || x > 0.4 || x == k));
         for (int n : new int[] {0, 1, 7, 15, 16, 17, 31, 32, 33, 63, 64, 65, 1000, 4099}) {
             double[] xs = data(n, n);
             for (int p = 0; p < pipelines.size(); p++) {

@@ -13,8 +13,8 @@ import java.util.function.UnaryOperator;
 /**
  * Makes structured IR readable without changing its meaning: moves loop exits after their
  * loop, drops jumps that only fall through, unwraps blocks nobody leaves, turns
- * {@code if (c) x = a; else x = b;} into {@code x = c ? a : b} and inlines single-use
- * temporaries. Runs to a fixed point.
+ * {@code if (c) x = a; else x = b;} into {@code x = c ? a : b}, and a block that only decides
+ * one value into its expression ({@link BlockValues}), and inlines single-use temporaries. Runs to a fixed point.
  */
 final class Cleanup {
     private Cleanup() {
@@ -27,6 +27,7 @@ final class Cleanup {
             next = map(next, Cleanup::stripTrailingJumps);
             next = map(next, Cleanup::unwrapBlocks);
             next = map(next, Cleanup::guards);
+            next = map(next, BlockValues::fold);
             next = map(next, Cleanup::selects);
             next = TempInliner.run(next);
             next = map(next, Cleanup::tidy);

@@ -74,7 +74,12 @@ final class Exprs {
         return new Expr.Const(t, IrValues.zero(((Type.Prim) t).kind()));
     }
 
-    /** {@code c ? a : b}, folded when the arms are boolean constants. */
+    /**
+     * {@code c ? a : b}, folded when the arms are boolean constants; with one constant arm it is
+     * {@code &} or {@code |} ({@code c ? a : false} is {@code c & a}, {@code c ? true : b} is
+     * {@code c | b}) when the other arm is plain arithmetic and comparisons (it cannot throw and
+     * costs little, so evaluating it always is unobservable), and no branch is left.
+     */
     static Expr simplifySelect(Expr c, Expr a, Expr b, Type t) {
         if (t.equals(Type.BOOLEAN) && a instanceof Expr.Const ca && b instanceof Expr.Const cb) {
             if (Boolean.TRUE.equals(ca.value()) && Boolean.FALSE.equals(cb.value())) {
@@ -84,7 +89,27 @@ final class Exprs {
                 return not(c);
             }
         }
+        if (t.equals(Type.BOOLEAN) && c.type().equals(Type.BOOLEAN)) {
+            if (b instanceof Expr.Const cb && cb.value() instanceof Boolean v && plain(a)) {
+                // c ? a : false is c & a; c ? a : true is !c | a
+                return v ? new Expr.Binary(BinOp.OR, not(c), a, Type.BOOLEAN) : new Expr.Binary(BinOp.AND, c, a, Type.BOOLEAN);
+            }
+            if (a instanceof Expr.Const ca && ca.value() instanceof Boolean v && plain(b)) {
+                // c ? true : b is c | b; c ? false : b is !c & b
+                return v ? new Expr.Binary(BinOp.OR, c, b, Type.BOOLEAN) : new Expr.Binary(BinOp.AND, not(c), b, Type.BOOLEAN);
+            }
+        }
         return new Expr.Select(c, a, b, t);
+    }
+
+    /** @return whether {@code e} is only constants, locals, record fields, operators, primitive casts and conditionals that cannot throw */
+    private static boolean plain(Expr e) {
+        boolean primCast = e instanceof Expr.Cast c && c.type() instanceof Type.Prim && c.operand().type() instanceof Type.Prim;
+        if (!(e instanceof Expr.Const || e instanceof Expr.Local || e instanceof Expr.Unary || e instanceof Expr.Binary
+                || e instanceof Expr.Select || e instanceof Expr.GetField || primCast) || canThrow(e)) {
+            return false;
+        }
+        return children(e).stream().allMatch(Exprs::plain);
     }
 
     /** Logical negation, flipping integer comparisons (float ones only for == and !=: NaN). */
