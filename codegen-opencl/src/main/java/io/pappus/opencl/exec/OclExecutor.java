@@ -67,6 +67,9 @@ public final class OclExecutor {
             return jvm.execute(jvmNode(root), terminal);
         }
         try {
+            if (sizeIsTheAnswer(root)) {
+                return (R) Long.valueOf(input(root).size());
+            }
             DevicePlacer.Placed p = place(root);
             if (p.onDevice()) {
                 Object r = runner.run(p, input(root), root.input().op() instanceof CacheOp, false);
@@ -244,6 +247,15 @@ public final class OclExecutor {
                     + out.bytes() + " bytes is over the device-memory budget of " + budget + " bytes ("
                     + MemoryBudget.PROPERTY + "), so it waits on the host and streams up in chunks");
         }
+    }
+
+    /**
+     * @param f a fragment
+     * @return whether it counts a device breaker's output as it is: the count is the output's size,
+     *         known without reading the output back
+     */
+    private boolean sizeIsTheAnswer(Fragment f) {
+        return f.stages().isEmpty() && f.sink() instanceof Sink.Count && deviceBreaker(f);
     }
 
     /** Whether the fragment's input is a breaker that runs on the device. */

@@ -57,6 +57,7 @@ public final class OclExplain {
     private static void fragment(Fragment f, DevicePlacer placer, RunLog log, RunLog.Traffic last, StringBuilder b) {
         b.append("\n== fragment ").append(f.id()).append(": ").append(f.describe()).append(" ==\n");
         Object op = f.input().op();
+        boolean breakerOnDevice = false;
         if (op instanceof Source) {
             b.append("input: source columns\n");
         } else if (op instanceof CacheOp) {
@@ -70,6 +71,7 @@ public final class OclExplain {
             if (why.isEmpty() && op instanceof io.pappus.api.query.TakeOp && !placer.place(f.feeds().get(0)).onDevice()) {
                 why = java.util.Optional.of("its feed runs on the JVM, where take stops early");
             }
+            breakerOnDevice = why.isEmpty();
             if (why.isPresent()) {
                 b.append(" runs on the JVM: ").append(why.get()).append('\n');
             } else {
@@ -83,7 +85,10 @@ public final class OclExplain {
             edge(feed, f, placer, last, b);
         }
         DevicePlacer.Placed p = placer.place(f);
-        if (!p.onDevice()) {
+        if (f.stages().isEmpty() && f.sink() instanceof io.pappus.plan.fragment.Sink.Count && breakerOnDevice) {
+            b.append("runs on: nothing to run: the count is the size of the ").append(f.input().op().opName())
+                    .append(" output on the device, which is not read back\n");
+        } else if (!p.onDevice()) {
             b.append("runs on: JVM, not the device: ").append(p.reason()).append('\n');
         } else {
             b.append("runs on: OpenCL device ").append(placer.device().name()).append(" (")
