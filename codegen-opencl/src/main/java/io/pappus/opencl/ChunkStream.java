@@ -18,8 +18,10 @@ import java.util.function.IntFunction;
  * Streams a pipeline's input through the device in chunks with double buffering: two sets of
  * device input buffers, and while the kernels of chunk k run on the compute queue, a prefetch
  * thread copies chunk k+1 into a pinned staging area and starts its upload on the transfer
- * queue. Input already resident on the device (a {@code cache()}) is not uploaded at all: a
- * single chunk runs on the resident buffers, several chunks are device-to-device copies.
+ * queue. Input already resident on the device (a {@code cache()}, or the output of the
+ * query's previous device fragment) is not uploaded at all: a single chunk runs on the
+ * resident buffers, several chunks are device-to-device copies. A single chunk's output can
+ * stay on the device for the next fragment.
  * Device memory held: two chunks of input plus one chunk's working buffers, whatever the
  * input's size.
  *

@@ -223,6 +223,7 @@ public final class OclExecutor {
             return in.prefix((int) Math.min(Integer.MAX_VALUE, t.n()));
         }
         OclSession session = OclSession.of(placer.device());
+        List<Handoff> in = new ArrayList<>();
         List<ResidentColumns> feeds = new ArrayList<>();
         long uploaded = 0;
         for (Fragment feed : f.feeds()) {
@@ -233,9 +234,11 @@ public final class OclExecutor {
                 uploaded += h.bytes();
                 edge(feed, f, false, h.bytes(), "uploaded from the host: " + h.hostReason());
             }
+            in.add(h);
             feeds.add(h.device(session, runner.bus()));
         }
         ResidentColumns out = DeviceBreakers.run(f, feeds, uploaded, placer.device(), runner.log());
+        in.forEach(Handoff::close);  // each feed has this one reader: its device memory is free for what follows
         ColumnLayout layout = ColumnLayout.of(f.inputType());
         long budget = MemoryBudget.bytes(placer.device());
         if (out.bytes() <= budget) {
