@@ -72,7 +72,7 @@ public final class ChunkStream {
             // nothing to overlap: the kernels read the resident buffers, or one plain upload
             OclResult r = onDevice != null ? p.runOn(onDevice, elementAt, 0, n, keep) : p.run(host, 0, n, keep);
             long uploaded = onDevice != null ? 0 : inputBytes(host);
-            return new Streamed(List.of(r), 1, uploaded, false, minus(session.timings(), before));
+            return new Streamed(List.of(r), 1, uploaded, false, session.timings().since(before));
         }
         int width = Math.min(chunk, Math.max(1, n));
         List<OclResult> parts = new ArrayList<>();
@@ -102,7 +102,7 @@ public final class ChunkStream {
                 }
             }
             return new Streamed(parts, chunks, onDevice == null ? slots.uploaded : 0, slots.pinned(),
-                    minus(session.timings(), before));
+                    session.timings().since(before));
         }
     }
 
@@ -161,10 +161,6 @@ public final class ChunkStream {
         }
     }
 
-    private static OclTimings minus(OclTimings a, OclTimings b) {
-        return new OclTimings(a.kernelNanos() - b.kernelNanos(), a.transferNanos() - b.transferNanos(),
-                a.kernelLaunches() - b.kernelLaunches(), a.transfers() - b.transfers());
-    }
 
     /** The two pinned staging areas per input column (none for resident input). */
     private static final class Slots implements AutoCloseable {

@@ -203,10 +203,7 @@ public final class OclBreakers {
              ResidentColumns k = ResidentColumns.upload(sort.session(), List.of(key), List.of(keyKind), n);
              ResidentColumns out = op.apply(in, k.buffers().get(0))) {
             List<Object> cols = out.download();
-            OclTimings after = sort.session().timings();
-            return new OclResult(cols, out.size(), null, new OclTimings(after.kernelNanos() - before.kernelNanos(),
-                    after.transferNanos() - before.transferNanos(), after.kernelLaunches() - before.kernelLaunches(),
-                    after.transfers() - before.transfers()));
+            return new OclResult(cols, out.size(), null, sort.session().timings().since(before));
         }
     }
 

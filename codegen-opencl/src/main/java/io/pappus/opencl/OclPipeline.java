@@ -201,11 +201,7 @@ public final class OclPipeline {
                 case COMPACT -> compact(b, inBufs, errors, n, ctx);
                 case REDUCE -> reduce(b, inBufs, errors, n, ctx);
             };
-            OclTimings after = session.timings();
-            return new OclResult(r.columns(), r.count(), r.value(), new OclTimings(
-                    after.kernelNanos() - before.kernelNanos(), after.transferNanos() - before.transferNanos(),
-                    after.kernelLaunches() - before.kernelLaunches(), after.transfers() - before.transfers()),
-                    r.resident());
+            return new OclResult(r.columns(), r.count(), r.value(), session.timings().since(before), r.resident());
         }
     }
 

@@ -150,10 +150,7 @@ final class DeviceBreakers {
                         : group(dev, node, (GroupOp) op, k.column(), kk, in);
             }
         }
-        OclTimings after = session.timings();
-        OclTimings time = new OclTimings(after.kernelNanos() - before.kernelNanos(),
-                after.transferNanos() - before.transferNanos(), after.kernelLaunches() - before.kernelLaunches(),
-                after.transfers() - before.transfers());
+        OclTimings time = session.timings().since(before);
         log.recordBreaker(name(node), new RunLog.Run(device.name(), time, 1, n, n, System.nanoTime() - start,
                 uploaded, uploaded == 0 ? RunLog.Input.FRAGMENT : RunLog.Input.HOST, false));
         return r;
@@ -161,14 +158,13 @@ final class DeviceBreakers {
 
     private static ResidentColumns group(OclBreakers dev, PlanNode node, GroupOp g, OclBuffer keys, PrimKind kk,
                                          ResidentColumns in) {
-        PrimKind elem = in.kinds().size() == 1 ? in.kinds().get(0) : null;
         ReduceOp rop = g.agg() instanceof GroupOp.Count ? ReduceOp.COUNT
                 : g.agg() instanceof GroupOp.Reduce && sortable(node.inputs().get(0).output())
                 ? ReduceShape.of(lifted(node.lambda("op"))).orElse(null) : null;
         if (rop == ReduceOp.COUNT) {
             return dev.group(keys, kk, null, PrimKind.LONG, rop, in.size());
         } else if (rop != null) {
-            return dev.group(keys, kk, in.buffers().get(0), elem, rop, in.size());
+            return dev.group(keys, kk, in.buffers().get(0), in.kinds().get(0), rop, in.size());
         }
         boolean reduce = g.agg() instanceof GroupOp.Reduce;
         LambdaSite fold = node.lambda(reduce ? "op" : "accumulate");
