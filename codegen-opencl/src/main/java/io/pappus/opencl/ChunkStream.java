@@ -161,7 +161,6 @@ public final class ChunkStream {
         }
     }
 
-
     /** The two pinned staging areas per input column (none for resident input). */
     private static final class Slots implements AutoCloseable {
         final List<List<OclStaging>> staging = new ArrayList<>();
