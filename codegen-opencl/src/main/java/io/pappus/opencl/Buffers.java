@@ -25,6 +25,15 @@ final class Buffers implements AutoCloseable {
         return b;
     }
 
+    /**
+     * @param b a buffer of this run
+     * @return it, no longer released with the others: the caller owns it now
+     */
+    OclBuffer keep(OclBuffer b) {
+        all.remove(b);
+        return b;
+    }
+
     OclBuffer upload(Object array) {
         int n = java.lang.reflect.Array.getLength(array);
         OclBuffer b = track(session.buffer(OclBuffer.elementType(array), n));

@@ -12,18 +12,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /**
  * Streams a pipeline's input through the device in chunks with double buffering: two sets of
  * device input buffers, and while the kernels of chunk k run on the compute queue, a prefetch
  * thread copies chunk k+1 into a pinned staging area and starts its upload on the transfer
- * queue. Input already resident on the device (a {@code cache()}) is not uploaded at all: a
- * single chunk runs on the resident buffers, several chunks are device-to-device copies.
+ * queue. Input already resident on the device (a {@code cache()}, or the output of the
+ * query's previous device fragment) is not uploaded at all: a single chunk runs on the
+ * resident buffers, several chunks are device-to-device copies. A single chunk's output can
+ * stay on the device for the next fragment.
  * Device memory held: two chunks of input plus one chunk's working buffers, whatever the
  * input's size.
  *
  * <pre>{@code
- * ChunkStream.Streamed s = ChunkStream.run(pipeline, columns, 1 << 20, null);
+ * ChunkStream.Streamed s = ChunkStream.run(pipeline, columns, null, 1 << 20, false);
  * }</pre>
  */
 public final class ChunkStream {
@@ -50,29 +53,33 @@ public final class ChunkStream {
 
     /**
      * @param p        the pipeline
-     * @param columns  the input columns (whole)
-     * @param chunk    elements per chunk, at least 1
+     * @param columns  the input columns (whole), or null when they exist only on the device
      * @param resident the same columns already in device buffers, or null to upload from the host
+     * @param chunk    elements per chunk, at least 1
+     * @param keep     whether a column sink's output stays on the device when the input runs in one
+     *                 chunk (then the only part's {@link OclResult#resident()} holds it)
      * @return the chunks' results
      */
-    public static Streamed run(OclPipeline p, List<Object> columns, int chunk, List<OclBuffer> resident) {
+    public static Streamed run(OclPipeline p, List<Object> columns, ResidentColumns resident, int chunk, boolean keep) {
         OclSession session = p.session();
-        List<Object> host = p.deviceColumns(columns);
-        int n = java.lang.reflect.Array.getLength(host.get(0));
+        List<Object> host = columns == null ? null : p.deviceColumns(columns);
+        List<OclBuffer> onDevice = resident == null ? null : resident.buffers();
+        IntFunction<Object> elementAt = host != null ? i -> ElementErrors.element(host, i) : resident::element;
+        int n = host != null ? java.lang.reflect.Array.getLength(host.get(0)) : resident.size();
         int chunks = Math.max(1, (int) ((n + (long) chunk - 1) / chunk));
         OclTimings before = session.timings();
         if (chunks == 1) {
             // nothing to overlap: the kernels read the resident buffers, or one plain upload
-            OclResult r = resident != null ? p.runOn(resident, host, 0, n) : p.run(host, 0, n);
-            long uploaded = resident != null ? 0 : inputBytes(host);
-            return new Streamed(List.of(r), 1, uploaded, false, minus(session.timings(), before));
+            OclResult r = onDevice != null ? p.runOn(onDevice, elementAt, 0, n, keep) : p.run(host, 0, n, keep);
+            long uploaded = onDevice != null ? 0 : inputBytes(host);
+            return new Streamed(List.of(r), 1, uploaded, false, session.timings().since(before));
         }
         int width = Math.min(chunk, Math.max(1, n));
         List<OclResult> parts = new ArrayList<>();
         try (Buffers device = new Buffers(session); Slots slots = new Slots(session, p.inputTypes(), width,
-                resident == null)) {
+                onDevice == null)) {
             List<List<OclBuffer>> in = List.of(alloc(device, p.inputTypes(), width), alloc(device, p.inputTypes(), width));
-            Future<List<OclEvent>> next = PREFETCH.submit(() -> fill(session, host, resident, slots, in, 0, 0,
+            Future<List<OclEvent>> next = PREFETCH.submit(() -> fill(session, host, onDevice, slots, in, 0, 0,
                     Math.min(width, n)));
             try {
                 for (int k = 0; k < chunks; k++) {
@@ -83,19 +90,19 @@ public final class ChunkStream {
                     if (k + 1 < chunks) {
                         int s = (k + 1) % 2;
                         int f = from + width;
-                        next = PREFETCH.submit(() -> fill(session, host, resident, slots, in, s, f,
+                        next = PREFETCH.submit(() -> fill(session, host, onDevice, slots, in, s, f,
                                 Math.min(width, n - f)));
                     }
                     session.complete(ready);
-                    parts.add(p.runOn(in.get(k % 2), host, from, len));
+                    parts.add(p.runOn(in.get(k % 2), elementAt, from, len, false));
                 }
             } finally {
                 if (next != null) {
                     drain(session, next);
                 }
             }
-            return new Streamed(parts, chunks, resident == null ? slots.uploaded : 0, slots.pinned(),
-                    minus(session.timings(), before));
+            return new Streamed(parts, chunks, onDevice == null ? slots.uploaded : 0, slots.pinned(),
+                    session.timings().since(before));
         }
     }
 
@@ -110,7 +117,7 @@ public final class ChunkStream {
     private static List<OclEvent> fill(OclSession session, List<Object> host, List<OclBuffer> resident, Slots slots,
                                        List<List<OclBuffer>> in, int slot, int from, int len) {
         List<OclEvent> events = new ArrayList<>();
-        for (int j = 0; j < host.size(); j++) {
+        for (int j = 0; j < in.get(slot).size(); j++) {
             OclBuffer dst = in.get(slot).get(j);
             if (resident != null) {
                 events.add(session.copyAsync(resident.get(j), from, dst, len));
@@ -152,11 +159,6 @@ public final class ChunkStream {
         } catch (RuntimeException ignored) {
             // the chunk's own failure is what the caller sees
         }
-    }
-
-    private static OclTimings minus(OclTimings a, OclTimings b) {
-        return new OclTimings(a.kernelNanos() - b.kernelNanos(), a.transferNanos() - b.transferNanos(),
-                a.kernelLaunches() - b.kernelLaunches(), a.transfers() - b.transfers());
     }
 
     /** The two pinned staging areas per input column (none for resident input). */

@@ -8,7 +8,6 @@ import io.pappus.opencl.codegen.PipelineProgram;
 import io.pappus.opencl.runtime.DeviceInfo;
 import io.pappus.opencl.runtime.OclBuffer;
 import io.pappus.opencl.runtime.OclKernel;
-import io.pappus.opencl.runtime.OclTimings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,11 @@ import java.util.List;
  * order. Keys match when their boxed values are {@code equals} (NaN matches NaN, -0.0 does not
  * match 0.0), which is equality of the sort's key bits.
  *
+ * Inputs are device buffers and the result stays on the device ({@link ResidentColumns}).
+ *
  * <pre>{@code
- * OclResult r = OclJoin.on(device).join(leftCols, leftKeys, rightCols, rightKeys, PrimKind.INT, resultLambda);
+ * ResidentColumns r = OclJoin.on(device).join(left.buffers(), leftKey, n, right.buffers(), rightKey, m,
+ *         PrimKind.INT, resultLambda);
  * }</pre>
  */
 public final class OclJoin {
@@ -41,81 +43,85 @@ public final class OclJoin {
     }
 
     /**
-     * @param left      the left element's columns (device layout)
+     * @param left      the left element's columns on the device
      * @param leftKey   the left key column
+     * @param n         left elements
      * @param right     the right element's columns
      * @param rightKey  the right key column
+     * @param m         right elements
      * @param keyKind   the keys' kind (int, long, float or double)
      * @param result    the result lambda (two arguments, no captures)
-     * @return the result's columns, one element per matched pair
+     * @return the result's columns, one element per matched pair, on the device
      */
-    public OclResult join(List<Object> left, Object leftKey, List<Object> right, Object rightKey, PrimKind keyKind,
-                          LiftedLambda result) {
+    public ResidentColumns join(List<OclBuffer> left, OclBuffer leftKey, int n, List<OclBuffer> right,
+                                OclBuffer rightKey, int m, PrimKind keyKind, LiftedLambda result) {
         JoinKernelWriter.Program p = JoinKernelWriter.write(result);
-        int n = java.lang.reflect.Array.getLength(leftKey);
-        int m = java.lang.reflect.Array.getLength(rightKey);
-        OclTimings before = sort.session().timings();
         try (Buffers b = new Buffers(sort.session())) {
-            OclSort.Sorted r = sort.sort(b, sort.bits(b, b.upload(rightKey), keyKind, false, m), m, OclSort.keyBits(keyKind));
-            OclBuffer lk = sort.bits(b, b.upload(leftKey), keyKind, false, n);
+            OclSort.Sorted r = sort.sort(b, sort.bits(b, rightKey, keyKind, false, m), m, OclSort.keyBits(keyKind));
+            OclBuffer lk = sort.bits(b, leftKey, keyKind, false, n);
             OclBuffer lo = b.track(sort.session().buffer(OclBuffer.ElementType.INT, n));
             OclBuffer count = b.track(sort.session().buffer(OclBuffer.ElementType.INT, n));
             launch(sort.program().kernel("pappus_join_range").arg(0, r.keys()).arg(1, m).arg(2, lk).arg(3, lo)
                     .arg(4, count).arg(5, n), n);
-            int[] counts = new int[n];
-            count.read(0, counts, 0, n);
-            long total = 0;
-            for (int c : counts) {
-                total += c;
-            }
-            if (total > Integer.MAX_VALUE - 8) {
-                throw new IllegalStateException("join output of " + total + " elements exceeds one column");
-            }
-            int t = (int) total;
             OclBuffer offsets = b.track(sort.session().buffer(OclBuffer.ElementType.INT, n));
             new OclScan(sort.session(), sort.program(), sort.groupSize()).exclusive(count, offsets, n);
+            int t = n == 0 ? 0 : total(offsets, count, n);
             OclBuffer li = b.track(sort.session().buffer(OclBuffer.ElementType.INT, t));
             OclBuffer ri = b.track(sort.session().buffer(OclBuffer.ElementType.INT, t));
             launch(sort.program().kernel("pappus_join_pairs").arg(0, lo).arg(1, count).arg(2, offsets).arg(3, r.perm())
                     .arg(4, li).arg(5, ri).arg(6, n), n);
-            return emit(b, p, li, ri, left, right, t, before);
+            return emit(b, p, li, ri, left, right, t);
         }
     }
 
     /**
      * {@code zip}: the result lambda over elements paired by position, up to the shorter input.
      *
-     * @param left   the left element's columns (device layout)
+     * @param left   the left element's columns on the device
      * @param right  the right element's columns
      * @param n      the shorter input's length
      * @param result the zip lambda (two arguments, no captures)
-     * @return the result's columns
+     * @return the result's columns, on the device
      */
-    public OclResult zip(List<Object> left, List<Object> right, int n, LiftedLambda result) {
+    public ResidentColumns zip(List<OclBuffer> left, List<OclBuffer> right, int n, LiftedLambda result) {
         JoinKernelWriter.Program p = JoinKernelWriter.write(result);
-        OclTimings before = sort.session().timings();
         try (Buffers b = new Buffers(sort.session())) {
             OclBuffer idx = b.track(sort.session().buffer(OclBuffer.ElementType.INT, n));
             launch(sort.program().kernel("pappus_iota").arg(0, idx).arg(1, n), n);
-            return emit(b, p, idx, idx, left, right, n, before);
+            return emit(b, p, idx, idx, left, right, n);
         }
     }
 
-    private OclResult emit(Buffers b, JoinKernelWriter.Program p, OclBuffer li, OclBuffer ri, List<Object> left,
-                           List<Object> right, int t, OclTimings before) {
+    /** The matched pairs: the last offset plus the last count, two ints read back (not the whole count column). */
+    private static int total(OclBuffer offsets, OclBuffer count, int n) {
+        int[] last = new int[2];
+        offsets.read(n - 1, last, 0, 1);
+        count.read(n - 1, last, 1, 1);
+        long total = (long) last[0] + last[1];
+        if (last[0] < 0 || total > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("join output of more than " + (Integer.MAX_VALUE - 8)
+                    + " elements exceeds one column");
+        }
+        return (int) total;
+    }
+
+    private ResidentColumns emit(Buffers b, JoinKernelWriter.Program p, OclBuffer li, OclBuffer ri, List<OclBuffer> left,
+                                 List<OclBuffer> right, int t) {
         OclKernel k = sort.session().program(p.source(), PipelineProgram.BUILD_OPTIONS).kernel("pappus_join_emit");
         int a = 0;
         k.arg(a++, li).arg(a++, ri);
         for (int j = 0; j < p.left().size(); j++) {
-            k.arg(a++, b.upload(left.get(j)));
+            k.arg(a++, left.get(j));
         }
         for (int j = 0; j < p.right().size(); j++) {
-            k.arg(a++, b.upload(right.get(j)));
+            k.arg(a++, right.get(j));
         }
         List<OclBuffer> outs = new ArrayList<>();
+        List<PrimKind> kinds = new ArrayList<>();
         for (Leaf l : p.output()) {
             OclBuffer o = b.alloc(l.kind(), t);
             outs.add(o);
+            kinds.add(l.kind());
             k.arg(a++, o);
         }
         OclBuffer errors = b.upload(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE});
@@ -128,16 +134,8 @@ public final class OclJoin {
         } else if (slots[1] != Integer.MAX_VALUE) {
             throw new ArrayIndexOutOfBoundsException("array index out of range in the join result lambda");
         }
-        List<Object> cols = new ArrayList<>();
-        for (int j = 0; j < outs.size(); j++) {
-            Object arr = ColumnArrays.newArray(p.output().get(j).kind(), t);
-            outs.get(j).read(0, arr, 0, t);
-            cols.add(ColumnArrays.fromDevice(arr, p.output().get(j).kind()));
-        }
-        OclTimings after = sort.session().timings();
-        return new OclResult(cols, t, null, new OclTimings(after.kernelNanos() - before.kernelNanos(),
-                after.transferNanos() - before.transferNanos(), after.kernelLaunches() - before.kernelLaunches(),
-                after.transfers() - before.transfers()));
+        outs.forEach(b::keep);
+        return new ResidentColumns(outs, kinds, t);
     }
 
     private void launch(OclKernel k, int n) {

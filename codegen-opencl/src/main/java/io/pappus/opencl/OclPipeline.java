@@ -2,6 +2,7 @@ package io.pappus.opencl;
 
 import io.pappus.exec.ElementFailure;
 import io.pappus.ir.LiftedLambda;
+import io.pappus.ir.PrimKind;
 import io.pappus.opencl.codegen.KernelSourceWriter;
 import io.pappus.opencl.codegen.Leaf;
 import io.pappus.opencl.codegen.OclUnsupportedException;
@@ -17,6 +18,7 @@ import io.pappus.opencl.runtime.OclTimings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * A fused map/filter pipeline over primitive columns, compiled for one OpenCL device.
@@ -125,6 +127,11 @@ public final class OclPipeline {
      * @return the result for the range
      */
     public OclResult run(List<Object> columns, int from, int n) {
+        return run(columns, from, n, false);
+    }
+
+    /** As {@link #run(List, int, int)}; {@code keep}: a column sink's output stays on the device. */
+    OclResult run(List<Object> columns, int from, int n, boolean keep) {
         List<Object> hostColumns = deviceColumns(columns);
         int total = java.lang.reflect.Array.getLength(hostColumns.get(0));
         if (from < 0 || n < 0 || from + n > total) {
@@ -135,7 +142,7 @@ public final class OclPipeline {
             for (Object col : hostColumns) {
                 inBufs.add(b.upload(col, from, n));
             }
-            return runOn(inBufs, hostColumns, from, n);
+            return runOn(inBufs, i -> ElementErrors.element(hostColumns, i), from, n, keep);
         }
     }
 
@@ -171,26 +178,34 @@ public final class OclPipeline {
 
     /**
      * Runs over input that is already on the device: element {@code i} of each buffer is
-     * element {@code from + i} of the host columns (which name a failing element).
+     * element {@code from + i} of the whole input.
+     *
+     * @param inBufs    the input columns on the device
+     * @param elementAt element {@code i} of the whole input, to name a failing element
+     * @param from      where the buffers start in the whole input
+     * @param n         elements
+     * @param keep      whether a column sink's output stays on the device ({@link OclResult#resident()})
+     * @return the result
      */
-    OclResult runOn(List<OclBuffer> inBufs, List<Object> hostColumns, int from, int n) {
+    OclResult runOn(List<OclBuffer> inBufs, IntFunction<Object> elementAt, int from, int n, boolean keep) {
+        if (inBufs.size() != program.inputLeaves().size()) {
+            throw new IllegalArgumentException("pipeline takes " + program.inputLeaves().size() + " input columns, got "
+                    + inBufs.size());
+        }
         OclTimings before = session.timings();
         try (Buffers b = new Buffers(session)) {
-            Failures failures = new Failures(hostColumns, from);
+            RunContext ctx = new RunContext(elementAt, from, keep);
             OclBuffer errors = b.upload(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE});
             OclResult r = switch (program.mode()) {
-                case MAP -> map(b, inBufs, errors, n, failures);
-                case COMPACT -> compact(b, inBufs, errors, n, failures);
-                case REDUCE -> reduce(b, inBufs, errors, n, failures);
+                case MAP -> map(b, inBufs, errors, n, ctx);
+                case COMPACT -> compact(b, inBufs, errors, n, ctx);
+                case REDUCE -> reduce(b, inBufs, errors, n, ctx);
             };
-            OclTimings after = session.timings();
-            return new OclResult(r.columns(), r.count(), r.value(), new OclTimings(
-                    after.kernelNanos() - before.kernelNanos(), after.transferNanos() - before.transferNanos(),
-                    after.kernelLaunches() - before.kernelLaunches(), after.transfers() - before.transfers()));
+            return new OclResult(r.columns(), r.count(), r.value(), session.timings().since(before), r.resident());
         }
     }
 
-    private OclResult map(Buffers b, List<OclBuffer> ins, OclBuffer errors, int n, Failures hostColumns) {
+    private OclResult map(Buffers b, List<OclBuffer> ins, OclBuffer errors, int n, RunContext ctx) {
         OclKernel k = kernel("map");
         int a = bindCommon(k, b, ins);
         List<OclBuffer> outs = new ArrayList<>();
@@ -201,11 +216,11 @@ public final class OclPipeline {
         }
         k.arg(a++, errors).arg(a, n);
         session.launchOver(k, n, groupSize);
-        ElementErrors.check(errors, hostColumns.columns(), hostColumns.from());
-        return new OclResult(readAll(outs, n), n, null, null);
+        ElementErrors.check(errors, ctx.elementAt(), ctx.from());
+        return output(b, outs, n, ctx.keep());
     }
 
-    private OclResult compact(Buffers b, List<OclBuffer> ins, OclBuffer errors, int n, Failures hostColumns) {
+    private OclResult compact(Buffers b, List<OclBuffer> ins, OclBuffer errors, int n, RunContext ctx) {
         OclKernel k = kernel("flags");
         int a = bindCommon(k, b, ins);
         List<OclBuffer> staged = new ArrayList<>();
@@ -217,7 +232,7 @@ public final class OclPipeline {
         OclBuffer keep = b.track(session.buffer(OclBuffer.ElementType.INT, n));
         k.arg(a++, keep).arg(a++, errors).arg(a, n);
         session.launchOver(k, n, groupSize);
-        ElementErrors.check(errors, hostColumns.columns(), hostColumns.from());
+        ElementErrors.check(errors, ctx.elementAt(), ctx.from());
         OclBuffer pos = b.track(session.buffer(OclBuffer.ElementType.INT, n));
         new OclScan(session, built, groupSize).exclusive(keep, pos, n);
         int count = 0;
@@ -241,10 +256,10 @@ public final class OclPipeline {
         }
         sc.arg(s, n);
         session.launchOver(sc, n, groupSize);
-        return new OclResult(readAll(outs, count), count, null, null);
+        return output(b, outs, count, ctx.keep());
     }
 
-    private OclResult reduce(Buffers b, List<OclBuffer> ins, OclBuffer errors, int n, Failures hostColumns) {
+    private OclResult reduce(Buffers b, List<OclBuffer> ins, OclBuffer errors, int n, RunContext ctx) {
         OclKernel k = kernel("reduce");
         int a = bindCommon(k, b, ins);
         int groups = (int) Math.max(1, Math.min((n + groupSize - 1L) / groupSize,
@@ -258,7 +273,7 @@ public final class OclPipeline {
         KernelArgs.scalar(k, a++, identity, program.reduceKind());
         k.arg(a++, errors).arg(a, n);
         session.launch(k, (long) groups * groupSize, groupSize);
-        ElementErrors.check(errors, hostColumns.columns(), hostColumns.from());
+        ElementErrors.check(errors, ctx.elementAt(), ctx.from());
         Object values = ColumnArrays.newArray(program.reduceKind(), groups);
         partials.read(0, values, 0, groups);
         int[] cs = new int[groups];
@@ -271,8 +286,8 @@ public final class OclPipeline {
         return new OclResult(List.of(), count, value, null);
     }
 
-    /** The whole host columns and where the device's range starts in them, to name a failing element. */
-    private record Failures(List<Object> columns, int from) {
+    /** How to name a failing element (where the device's range starts in the whole input), and where output goes. */
+    private record RunContext(IntFunction<Object> elementAt, int from, boolean keep) {
     }
 
     private int bindCommon(OclKernel k, Buffers b, List<OclBuffer> ins) {
@@ -304,15 +319,18 @@ public final class OclPipeline {
         return built.kernel(program.kernelPrefix() + "_" + suffix);
     }
 
-    private List<Object> readAll(List<OclBuffer> outs, int count) {
-        List<Object> cols = new ArrayList<>();
-        for (int j = 0; j < outs.size(); j++) {
-            Leaf l = program.outputLeaves().get(j);
-            Object arr = ColumnArrays.newArray(l.kind(), count);
-            outs.get(j).read(0, arr, 0, count);
-            cols.add(ColumnArrays.fromDevice(arr, l.kind()));
+    /** The output columns read back, or handed to the caller on the device. */
+    private OclResult output(Buffers b, List<OclBuffer> outs, int count, boolean keep) {
+        List<PrimKind> kinds = new ArrayList<>();
+        for (Leaf l : program.outputLeaves()) {
+            kinds.add(l.kind());
         }
-        return cols;
+        ResidentColumns out = new ResidentColumns(outs, kinds, count);
+        if (keep) {
+            outs.forEach(b::keep);
+            return new OclResult(List.of(), count, null, null, out);
+        }
+        return new OclResult(out.download(), count, null, null);
     }
 
     private static PipelineProgram generate(String id, List<Stage> stages, Sink sink) {

@@ -7,14 +7,15 @@ import io.pappus.api.query.OrderByOp;
 import io.pappus.api.query.TakeOp;
 import io.pappus.api.query.ZipOp;
 import io.pappus.exec.column.ColumnLayout;
-import io.pappus.exec.column.Columns;
+import io.pappus.ir.LiftedLambda;
 import io.pappus.ir.PrimKind;
 import io.pappus.ir.Type;
 import io.pappus.lift.LiftResult;
+import io.pappus.opencl.ChunkStream;
 import io.pappus.opencl.OclBreakers;
 import io.pappus.opencl.OclJoin;
 import io.pappus.opencl.OclPipeline;
-import io.pappus.opencl.OclResult;
+import io.pappus.opencl.ResidentColumns;
 import io.pappus.opencl.Sink;
 import io.pappus.opencl.Stage;
 import io.pappus.opencl.codegen.GroupKernelWriter;
@@ -22,12 +23,13 @@ import io.pappus.opencl.codegen.JoinKernelWriter;
 import io.pappus.opencl.codegen.OclUnsupportedException;
 import io.pappus.opencl.codegen.ReduceOp;
 import io.pappus.opencl.runtime.DeviceInfo;
+import io.pappus.opencl.runtime.OclBuffer;
+import io.pappus.opencl.runtime.OclSession;
 import io.pappus.opencl.runtime.OclTimings;
 import io.pappus.plan.LambdaSite;
 import io.pappus.plan.PlanNode;
 import io.pappus.plan.fragment.Fragment;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -110,70 +112,64 @@ final class DeviceBreakers {
     }
 
     /**
-     * @param f      a fragment whose input is a device breaker
-     * @param feeds  its feeds' output columns
-     * @param device the device
-     * @param log    where the run is recorded
-     * @return the breaker's output columns
+     * @param f        a fragment whose input is a device breaker other than take
+     * @param feeds    its feeds' output columns, on the device
+     * @param uploaded bytes of those columns that came up from the host for this run
+     * @param device   the device
+     * @param log      where the run is recorded
+     * @return the breaker's output columns, on the device (owned by the caller)
      */
-    static Columns run(Fragment f, List<Columns> feeds, DeviceInfo device, RunLog log) {
+    static ResidentColumns run(Fragment f, List<ResidentColumns> feeds, long uploaded, DeviceInfo device, RunLog log) {
         PlanNode node = f.input();
         Object op = node.op();
-        Columns in = feeds.get(0);
+        ResidentColumns in = feeds.get(0);
+        List<OclBuffer> cols = in.buffers();
+        int n = in.size();
+        OclSession session = OclSession.of(device);
+        OclTimings before = session.timings();
         long start = System.nanoTime();
-        ColumnLayout outLayout = ColumnLayout.of(node.output());
-        if (op instanceof TakeOp t) {
-            return new Columns(in.layout(), in.leaves(), (int) Math.min(t.n(), in.size()));
-        }
         OclBreakers dev = OclBreakers.on(device);
-        List<Object> cols = DeviceColumns.of(in);
-        OclTimings time = OclTimings.ZERO;
-        OclResult r;
+        ResidentColumns r;
         if (op instanceof ZipOp) {
-            List<Object> right = DeviceColumns.of(feeds.get(1));
-            r = OclJoin.on(device).zip(cols, right, Math.min(in.size(), feeds.get(1).size()),
-                    ((LiftResult.Lifted) node.lambda("fn").lift()).ir());
+            r = OclJoin.on(device).zip(cols, feeds.get(1).buffers(), Math.min(n, feeds.get(1).size()),
+                    lifted(node.lambda("fn")));
         } else if (op instanceof JoinOp) {
-            List<Object> right = DeviceColumns.of(feeds.get(1));
-            OclResult lk = keys(node.lambda("leftKey"), cols, device);
-            OclResult rk = keys(node.lambda("rightKey"), right, device);
-            time = plus(lk.timings(), rk.timings());
-            r = OclJoin.on(device).join(cols, lk.columns().get(0), right, rk.columns().get(0),
-                    kind(node.lambda("leftKey").resultType()), ((LiftResult.Lifted) node.lambda("result").lift()).ir());
+            ResidentColumns right = feeds.get(1);
+            try (Keys lk = keys(node.lambda("leftKey"), in, device);
+                 Keys rk = keys(node.lambda("rightKey"), right, device)) {
+                r = OclJoin.on(device).join(cols, lk.column(), n, right.buffers(), rk.column(), right.size(),
+                        kind(node.lambda("leftKey").resultType()), lifted(node.lambda("result")));
+            }
         } else if (op instanceof DistinctOp) {
-            r = dev.distinct(cols.get(0), kind(in.layout().type()));
+            r = dev.distinct(cols.get(0), in.kinds().get(0), n);
         } else {
             LambdaSite key = node.lambda("key");
-            OclResult k = keys(key, cols, device);
-            time = k.timings();
-            Object keys = k.columns().get(0);
             PrimKind kk = kind(key.resultType());
-            if (op instanceof OrderByOp o) {
-                r = dev.orderBy(cols, kinds(in.layout()), keys, kk, o.descending());
-            } else {
-                GroupOp g = (GroupOp) op;
-                ReduceOp rop = g.agg() instanceof GroupOp.Count ? ReduceOp.COUNT
-                        : g.agg() instanceof GroupOp.Reduce && sortable(in.layout().type())
-                        ? ReduceShape.of(((LiftResult.Lifted) node.lambda("op").lift()).ir()).orElse(null) : null;
-                if (rop != null) {
-                    r = dev.group(keys, kk, rop == ReduceOp.COUNT ? null : cols.get(0),
-                            rop == ReduceOp.COUNT ? PrimKind.LONG : kind(in.layout().type()), rop);
-                } else {
-                    boolean reduce = g.agg() instanceof GroupOp.Reduce;
-                    LambdaSite fold = node.lambda(reduce ? "op" : "accumulate");
-                    r = dev.groupFold(keys, kk, cols, GroupKernelWriter.accumulate(((LiftResult.Lifted) fold.lift()).ir(),
-                            reduce), reduce ? null : ((GroupOp.Aggregate) g.agg()).seed());
-                }
+            try (Keys k = keys(key, in, device)) {
+                r = op instanceof OrderByOp o ? dev.orderBy(cols, in.kinds(), k.column(), kk, o.descending(), n)
+                        : group(dev, node, (GroupOp) op, k.column(), kk, in);
             }
         }
-        time = plus(time, r.timings());
-        long uploaded = 0;
-        for (Columns c : feeds) {
-            uploaded += c.bytes();
+        OclTimings time = session.timings().since(before);
+        log.recordBreaker(name(node), new RunLog.Run(device.name(), time, 1, n, n, System.nanoTime() - start,
+                uploaded, uploaded == 0 ? RunLog.Input.FRAGMENT : RunLog.Input.HOST, false));
+        return r;
+    }
+
+    private static ResidentColumns group(OclBreakers dev, PlanNode node, GroupOp g, OclBuffer keys, PrimKind kk,
+                                         ResidentColumns in) {
+        ReduceOp rop = g.agg() instanceof GroupOp.Count ? ReduceOp.COUNT
+                : g.agg() instanceof GroupOp.Reduce && sortable(node.inputs().get(0).output())
+                ? ReduceShape.of(lifted(node.lambda("op"))).orElse(null) : null;
+        if (rop == ReduceOp.COUNT) {
+            return dev.group(keys, kk, null, PrimKind.LONG, rop, in.size());
+        } else if (rop != null) {
+            return dev.group(keys, kk, in.buffers().get(0), in.kinds().get(0), rop, in.size());
         }
-        log.recordBreaker(name(node), new RunLog.Run(device.name(), time, 1, in.size(), in.size(),
-                System.nanoTime() - start, uploaded, RunLog.Input.HOST, false));
-        return new Columns(outLayout, r.columns().toArray(), (int) r.count());
+        boolean reduce = g.agg() instanceof GroupOp.Reduce;
+        LambdaSite fold = node.lambda(reduce ? "op" : "accumulate");
+        return dev.groupFold(keys, kk, in.buffers(), GroupKernelWriter.accumulate(lifted(fold), reduce),
+                reduce ? null : ((GroupOp.Aggregate) g.agg()).seed(), in.size());
     }
 
     /** @return the name runs are recorded under: {@code orderBy}, {@code distinct}, {@code groupBy} */
@@ -234,24 +230,35 @@ final class DeviceBreakers {
         return Optional.empty();
     }
 
-    /** The key column: the element column itself for {@code x -> x}, else the key lambda run on the device. */
-    private static OclResult keys(LambdaSite key, List<Object> cols, DeviceInfo device) {
-        if (identity(((LiftResult.Lifted) key.lift()).ir()) && cols.size() == 1) {
-            return new OclResult(cols, java.lang.reflect.Array.getLength(cols.get(0)), null, OclTimings.ZERO);
+    /** A key column on the device; closing frees it unless it is the element column itself. */
+    private record Keys(OclBuffer column, ResidentColumns owned) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (owned != null) {
+                owned.close();
+            }
         }
-        return OclPipeline.compile("key", device, List.of(keyStage(key)), Sink.columns()).run(cols);
     }
 
-    private static boolean identity(io.pappus.ir.LiftedLambda l) {
+    /** The key column: the element column itself for {@code x -> x}, else the key lambda run on the device. */
+    private static Keys keys(LambdaSite key, ResidentColumns in, DeviceInfo device) {
+        if (identity(lifted(key)) && in.buffers().size() == 1) {
+            return new Keys(in.buffers().get(0), null);
+        }
+        OclPipeline p = OclPipeline.compile("key", device, List.of(keyStage(key)), Sink.columns());
+        ResidentColumns k = ChunkStream.run(p, null, in, Math.max(1, in.size()), true).parts().get(0).resident();
+        return new Keys(k.buffers().get(0), k);
+    }
+
+    private static LiftedLambda lifted(LambdaSite site) {
+        return ((LiftResult.Lifted) site.lift()).ir();
+    }
+
+    private static boolean identity(LiftedLambda l) {
         return l.captureCount() == 0 && l.args().size() == 1 && l.main().body().size() == 1
                 && l.main().body().get(0) instanceof io.pappus.ir.Stmt.Return r
                 && r.value() instanceof io.pappus.ir.Expr.Local x && x.name().equals(l.args().get(0).name())
                 && l.main().result().equals(l.args().get(0).type());
-    }
-
-    private static OclTimings plus(OclTimings a, OclTimings b) {
-        return new OclTimings(a.kernelNanos() + b.kernelNanos(), a.transferNanos() + b.transferNanos(),
-                a.kernelLaunches() + b.kernelLaunches(), a.transfers() + b.transfers());
     }
 
     private static Stage keyStage(LambdaSite key) {
@@ -267,11 +274,4 @@ final class DeviceBreakers {
         return ((Type.Prim) t).kind();
     }
 
-    private static List<PrimKind> kinds(ColumnLayout layout) {
-        List<PrimKind> out = new ArrayList<>();
-        for (ColumnLayout.Leaf l : layout.leaves()) {
-            out.add(kind(l.type()));
-        }
-        return out;
-    }
 }

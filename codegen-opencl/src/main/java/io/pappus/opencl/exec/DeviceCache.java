@@ -1,5 +1,7 @@
 package io.pappus.opencl.exec;
 
+import io.pappus.ir.PrimKind;
+import io.pappus.opencl.ResidentColumns;
 import io.pappus.opencl.runtime.DeviceInfo;
 import io.pappus.opencl.runtime.OclBuffer;
 import io.pappus.opencl.runtime.OclSession;
@@ -8,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,9 +60,9 @@ public final class DeviceCache {
             this.uploaded = uploaded;
         }
 
-        /** @return one device buffer per column */
-        public List<OclBuffer> buffers() {
-            return entry.buffers;
+        /** @return the columns on the device (the cache owns them) */
+        public ResidentColumns columns() {
+            return entry.columns;
         }
 
         /** @return bytes uploaded to make the columns resident: 0 when they already were */
@@ -83,9 +84,10 @@ public final class DeviceCache {
     /**
      * @param owner   the host columns object a cache slot holds (the key, held weakly)
      * @param columns those columns in device layout
+     * @param kinds   each column's kind
      * @return the resident buffers, uploaded now on a miss; null when they cannot fit
      */
-    public synchronized Lease acquire(Object owner, List<Object> columns) {
+    public synchronized Lease acquire(Object owner, List<Object> columns, List<PrimKind> kinds) {
         expunge();
         Entry e = entries.get(new Key(owner, null));
         if (e != null) {
@@ -100,18 +102,8 @@ public final class DeviceCache {
             LOG.debug("cached columns of {} bytes do not fit the device cache of {} bytes: streamed", need, limit());
             return null;
         }
-        e = new Entry();
-        try {
-            for (Object c : columns) {
-                int n = java.lang.reflect.Array.getLength(c);
-                OclBuffer b = session.buffer(OclBuffer.elementType(c), n);
-                e.buffers.add(b);
-                b.write(c, 0, 0, n);
-            }
-        } catch (RuntimeException x) {
-            e.free();
-            throw x;
-        }
+        e = new Entry(ResidentColumns.upload(session, columns, kinds,
+                columns.isEmpty() ? 0 : java.lang.reflect.Array.getLength(columns.get(0))));
         e.bytes = need;
         e.users = 1;
         bytes += need;
@@ -177,13 +169,17 @@ public final class DeviceCache {
     }
 
     private static final class Entry {
-        final List<OclBuffer> buffers = new ArrayList<>();
+        final ResidentColumns columns;
         long bytes;
         int users;
         boolean dropped;
 
+        Entry(ResidentColumns columns) {
+            this.columns = columns;
+        }
+
         void free() {
-            buffers.forEach(OclBuffer::close);
+            columns.close();
         }
     }
 

@@ -2,12 +2,20 @@ package io.pappus.opencl.exec;
 
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.exec.column.Columns;
+import io.pappus.ir.PrimKind;
+import io.pappus.ir.Type;
 import io.pappus.opencl.OclResult;
+import io.pappus.opencl.ResidentColumns;
+import io.pappus.opencl.runtime.OclSession;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Host columns into the device's layout (booleans as bytes, once per run) and chunk outputs back into one set of columns. */
+/**
+ * Host columns into the device's layout (booleans as bytes, once per run) or into device
+ * buffers ({@link ResidentColumns}), and chunk outputs or resident columns back into host
+ * columns.
+ */
 public final class DeviceColumns {
     private DeviceColumns() {
     }
@@ -30,6 +38,33 @@ public final class DeviceColumns {
             }
         }
         return cols;
+    }
+
+    /**
+     * @param session the device's session
+     * @param in      host columns
+     * @return a copy in device buffers, owned by the caller
+     */
+    static ResidentColumns upload(OclSession session, Columns in) {
+        return ResidentColumns.upload(session, of(in), kinds(in.layout()), in.size());
+    }
+
+    /**
+     * @param layout the columns' element type
+     * @param d      columns on the device
+     * @return a host copy
+     */
+    static Columns download(ColumnLayout layout, ResidentColumns d) {
+        return new Columns(layout, d.download().toArray(), d.size());
+    }
+
+    /** @return each leaf's primitive kind */
+    static List<PrimKind> kinds(ColumnLayout layout) {
+        List<PrimKind> out = new ArrayList<>();
+        for (ColumnLayout.Leaf l : layout.leaves()) {
+            out.add(((Type.Prim) l.type()).kind());
+        }
+        return out;
     }
 
     /** Columns may be longer than their size (capacity); the device wants exactly {@code n}. */

@@ -6,8 +6,10 @@ import io.pappus.ir.Type;
 import io.pappus.opencl.ChunkStream;
 import io.pappus.opencl.OclPipeline;
 import io.pappus.opencl.OclResult;
+import io.pappus.opencl.ResidentColumns;
 import io.pappus.opencl.codegen.ReduceOp;
 import io.pappus.opencl.runtime.DeviceInfo;
+import io.pappus.opencl.runtime.OclSession;
 import io.pappus.plan.fragment.Sink;
 
 import java.util.List;
@@ -15,23 +17,33 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * Runs one fragment's {@link DeviceWork} on the device, streaming its input through in chunks
- * with double buffering ({@link ChunkStream}) so that no run holds more than the device-memory
- * budget ({@link MemoryBudget}); a {@code cache()}'s columns stay resident on the device
- * ({@link DeviceCache}) and are not uploaded again. Chunk results are combined on the host in
- * chunk order.
+ * Runs one query's fragments' {@link DeviceWork} on the device, streaming host input through
+ * in chunks with double buffering ({@link ChunkStream}) so that no run holds more than the
+ * device-memory budget ({@link MemoryBudget}); a {@code cache()}'s columns stay resident on the
+ * device ({@link DeviceCache}) and are not uploaded again, and input that the previous device
+ * fragment left on the device is read where it is. Output that fits in one chunk can stay on
+ * the device for the next fragment; chunk results are combined on the host in chunk order.
  */
 public final class DeviceRunner {
     private final DeviceInfo device;
     private final RunLog log;
+    private final BusMeter bus;
 
     /**
+     * One query's runner.
+     *
      * @param device the device
      * @param log    where runs are recorded
      */
     public DeviceRunner(DeviceInfo device, RunLog log) {
         this.device = device;
         this.log = log;
+        this.bus = new BusMeter(device);
+    }
+
+    /** @return what this query moved over the bus */
+    BusMeter bus() {
+        return bus;
     }
 
     DeviceInfo device() {
@@ -44,50 +56,62 @@ public final class DeviceRunner {
 
     /**
      * @param placed the fragment, placed on the device
-     * @param in the fragment's input columns
-     * @return columns for a collect, else the terminal's Java value
-     */
-    Object run(DevicePlacer.Placed placed, Columns in) {
-        return run(placed, in, false);
-    }
-
-    /**
-     * @param placed the fragment, placed on the device
      * @param in     the fragment's input columns
      * @param cached whether {@code in} are a {@code cache()}'s columns, to be kept resident on the device
-     * @return columns for a collect, else the terminal's Java value
+     * @param keep   whether output columns should stay on the device (the next fragment runs there too)
+     * @return a {@link Handoff} for a collect (on the device when {@code keep} and the input ran in
+     *         one chunk), else the terminal's Java value
      */
-    Object run(DevicePlacer.Placed placed, Columns in, boolean cached) {
+    Object run(DevicePlacer.Placed placed, Handoff in, boolean cached, boolean keep) {
         DeviceWork w = placed.work();
         OclPipeline p = placed.pipeline();
-        List<Object> cols = DeviceColumns.of(in);
         ColumnLayout outLayout = ColumnLayout.of(w.fragment().outputType());
         int chunk = MemoryBudget.chunkElements(device, in.layout(), outLayout);
         long start = System.nanoTime();
-        DeviceCache.Lease lease = cached ? DeviceCache.of(device).acquire(in, cols) : null;
+        Columns host = in.resident() ? null : in.host(bus);
+        List<Object> cols = host == null ? null : DeviceColumns.of(host);
+        DeviceCache.Lease lease = cached ? DeviceCache.of(device).acquire(host, cols, DeviceColumns.kinds(host.layout()))
+                : null;
         ChunkStream.Streamed s;
         try {
-            s = ChunkStream.run(p, cols, chunk, lease == null ? null : lease.buffers());
+            s = ChunkStream.run(p, cols, lease != null ? lease.columns() : in.resident() ? in.device(OclSession.of(device), bus) : null,
+                    chunk, keep);
         } finally {
             if (lease != null) {
                 lease.close();
             }
         }
         long uploaded = lease == null ? s.uploadedBytes() : lease.uploadedBytes();
+        bus.up(uploaded);
+        RunLog.Input from = lease != null ? RunLog.Input.RESIDENT : in.resident() ? RunLog.Input.FRAGMENT
+                : RunLog.Input.HOST;
         log.record(p.source(), new RunLog.Run(device.name(), s.timings(), s.chunks(), chunk, in.size(),
-                System.nanoTime() - start, uploaded, lease == null ? RunLog.Input.HOST : RunLog.Input.RESIDENT,
-                s.pinned()));
-        return finish(w, outLayout, s.parts());
+                System.nanoTime() - start, uploaded, from, s.pinned()));
+        if (w.finish() != DeviceWork.Finish.COLUMNS) {
+            return finish(w, s.parts());
+        }
+        ResidentColumns kept = s.parts().get(0).resident();
+        if (kept != null) {
+            return Handoff.onDevice(kept, outLayout);
+        }
+        Columns out = DeviceColumns.concat(outLayout, s.parts(), (int) count(s.parts()));
+        bus.down(out.bytes());
+        return Handoff.onHost(out, keep ? "fragment " + w.fragment().id() + " streamed its input in " + s.chunks()
+                + " chunks to stay within the device-memory budget of " + MemoryBudget.bytes(device) + " bytes ("
+                + MemoryBudget.PROPERTY + "), so its output came back through the host" : null);
     }
 
-    private static Object finish(DeviceWork w, ColumnLayout outLayout, List<OclResult> parts) {
+    private static long count(List<OclResult> parts) {
         long count = 0;
         for (OclResult r : parts) {
             count += r.count();
         }
+        return count;
+    }
+
+    private static Object finish(DeviceWork w, List<OclResult> parts) {
+        long count = count(parts);
         switch (w.finish()) {
-            case COLUMNS:
-                return DeviceColumns.concat(outLayout, parts, (int) count);
             case COUNT:
                 return count;
             case SUM:

@@ -4,10 +4,17 @@ import io.pappus.api.Engine;
 import io.pappus.api.query.CacheOp;
 import io.pappus.api.query.Node;
 import io.pappus.api.query.Source;
+import io.pappus.api.query.TakeOp;
 import io.pappus.api.query.Terminal;
 import io.pappus.exec.column.ColumnConverter;
+import io.pappus.exec.column.ColumnLayout;
 import io.pappus.exec.column.Columns;
+import io.pappus.opencl.ResidentColumns;
+import io.pappus.opencl.runtime.OclSession;
+import io.pappus.plan.LambdaSite;
 import io.pappus.plan.fragment.Fragment;
+import io.pappus.plan.fragment.Sink;
+import io.pappus.plan.fragment.Stage;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -15,12 +22,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a fragment tree with each fragment where {@link DevicePlacer} put it. A device fragment
- * reads its input as columns (a source's arrays, a {@code cache()}'s kept columns, or a
- * breaker's output computed on the JVM) and runs through {@link DeviceRunner}. Everything else
+ * Runs one query's fragment tree with each fragment where {@link DevicePlacer} put it. A device
+ * fragment reads its input where it is: a source's arrays (uploaded once, streamed in chunks),
+ * a {@code cache()}'s columns (resident in the {@link DeviceCache}), or the output of the
+ * device fragment or device breaker before it, which stays on the device ({@link Handoff})
+ * when it fits: data crosses the bus once in and once out. Where a fragment or breaker runs on
+ * the JVM, its input comes down and its output goes up, and the edge says why. Everything else
  * runs on the JVM engine as a query: the fragment's original operators, with each feed that the
  * device computed replaced by an object source of its result; a subtree with no device
- * fragment goes to the JVM engine unchanged.
+ * fragment goes to the JVM engine unchanged. Device buffers of the query are freed when it
+ * ends, also when it fails; what it moved over the bus is recorded in the {@link RunLog}.
  */
 public final class OclExecutor {
     private final DevicePlacer placer;
@@ -28,11 +39,13 @@ public final class OclExecutor {
     private final Engine jvm;
     private final Map<Fragment, DevicePlacer.Placed> placed = new IdentityHashMap<>();
     private final Map<Fragment, Boolean> anyDevice = new IdentityHashMap<>();
-    private final Map<Fragment, Columns> breakerOut = new IdentityHashMap<>();
+    private final Map<Fragment, Handoff> inputs = new IdentityHashMap<>();
+    private final List<Handoff> owned = new ArrayList<>();
+    private Fragment root;
 
     /**
      * @param placer places fragments
-     * @param runner runs device fragments
+     * @param runner runs device fragments (one per query: it meters the query's bus traffic)
      * @param jvm    runs the rest (also the key of {@code cache()} columns)
      */
     public OclExecutor(DevicePlacer placer, DeviceRunner runner, Engine jvm) {
@@ -49,15 +62,48 @@ public final class OclExecutor {
      */
     @SuppressWarnings("unchecked")
     public <R> R result(Fragment root, Terminal<R> terminal) {
+        this.root = root;
         if (!hasDevice(root)) {
             return jvm.execute(jvmNode(root), terminal);
         }
-        DevicePlacer.Placed p = place(root);
-        if (p.onDevice()) {
-            Object r = runner.run(p, input(root), root.input().op() instanceof CacheOp);
-            return (R) (r instanceof Columns c ? objects(c) : r);
+        try {
+            if (sizeIsTheAnswer(root)) {
+                return (R) Long.valueOf(input(root).size());
+            }
+            DevicePlacer.Placed p = place(root);
+            if (p.onDevice()) {
+                Object r = runner.run(p, input(root), root.input().op() instanceof CacheOp, false);
+                return (R) (r instanceof Handoff h ? objects(h.host(runner.bus())) : r);
+            }
+            return jvm.execute(jvmNode(root), terminal);
+        } finally {
+            owned.forEach(Handoff::close);
+            runner.log().recordQuery(signature(root), runner.bus().traffic());
         }
-        return jvm.execute(jvmNode(root), terminal);
+    }
+
+    /**
+     * @param root a query's fragment tree
+     * @return what identifies the query's plan in the run log: fragments and their lambdas' source lines
+     */
+    static String signature(Fragment root) {
+        StringBuilder b = new StringBuilder();
+        signature(root, b);
+        return b.toString();
+    }
+
+    private static void signature(Fragment f, StringBuilder b) {
+        b.append(f.id()).append(':').append(f.describe());
+        for (LambdaSite l : f.input().lambdas()) {
+            b.append(' ').append(l.lift().source());
+        }
+        for (Stage s : f.stages()) {
+            b.append(' ').append(s.lambda().lift().source());
+        }
+        b.append(";\n");
+        for (Fragment feed : f.feeds()) {
+            signature(feed, b);
+        }
     }
 
     private DevicePlacer.Placed place(Fragment f) {
@@ -87,65 +133,151 @@ public final class OclExecutor {
             input(f);  // the slot now holds typed columns: the JVM engine reads them, not the rebuilt input
             n = f.input().op();
         } else if (deviceBreaker(f)) {
-            n = Rebuild.source(input(f));
+            Handoff in = input(f);
+            n = Rebuild.source(in.host(runner.bus()));
+            if (in.resident()) {
+                edge(f, f, false, in.bytes(), f == root && f.stages().isEmpty() ? "the query's result, read back"
+                        : "read back for fragment " + f.id() + "'s pipeline, which runs on the JVM: " + place(f).reason());
+            }
         } else {
             n = Rebuild.withInputs(f.input().op(), feedNodes(f));
         }
-        for (io.pappus.plan.fragment.Stage s : f.stages()) {
+        for (Stage s : f.stages()) {
             n = Rebuild.withInputs(s.node().op(), List.of(n));
         }
         return n;
     }
 
+    /** The feeds of a breaker that runs on the JVM, as JVM queries. */
     private List<Node> feedNodes(Fragment f) {
         List<Node> in = new ArrayList<>();
         for (Fragment feed : f.feeds()) {
-            in.add(place(feed).onDevice() ? Rebuild.source(columns(feed)) : jvmNode(feed));
+            if (place(feed).onDevice()) {
+                Handoff h = output(feed, false);
+                edge(feed, f, false, h.bytes(), "read back: " + f.input().op().opName() + " runs on the JVM ("
+                        + DeviceBreakers.whyNot(f.input(), placer.device()).orElse("its feed runs on the JVM") + ")");
+                in.add(Rebuild.source(h.host(runner.bus())));
+            } else {
+                in.add(jvmNode(feed));
+            }
         }
         return in;
     }
 
-    private Columns columns(Fragment f) {
-        if (f.stages().isEmpty() && f.sink() instanceof io.pappus.plan.fragment.Sink.Collect) {
+    /**
+     * @param f        a fragment
+     * @param toDevice whether its reader runs on the device (then device output may stay there)
+     * @return its output
+     */
+    private Handoff output(Fragment f, boolean toDevice) {
+        if (f.stages().isEmpty() && f.sink() instanceof Sink.Collect) {
             return input(f);  // nothing to run: the input's columns are the output
         }
         DevicePlacer.Placed p = place(f);
         if (p.onDevice()) {
-            return (Columns) runner.run(p, input(f), f.input().op() instanceof CacheOp);
+            return own((Handoff) runner.run(p, input(f), f.input().op() instanceof CacheOp, toDevice));
         }
-        return ColumnConverter.fromObjects(jvm.execute(jvmNode(f), new Terminal.ToList<>()), f.outputType());
+        Columns c = ColumnConverter.fromObjects(jvm.execute(jvmNode(f), new Terminal.ToList<>()), f.outputType());
+        return own(Handoff.onHost(c, "fragment " + f.id() + " runs on the JVM: " + p.reason()));
     }
 
-    private Columns input(Fragment f) {
+    private Handoff input(Fragment f) {
+        Handoff h = inputs.get(f);
+        if (h == null) {
+            h = own(computeInput(f));
+            inputs.put(f, h);
+        }
+        return h;
+    }
+
+    private Handoff computeInput(Fragment f) {
         Node op = f.input().op();
         if (op instanceof Source s) {
-            return ColumnConverter.fromSource(s, f.inputType());
+            return Handoff.onHost(ColumnConverter.fromSource(s, f.inputType()), "the query's source");
         } else if (op instanceof CacheOp c) {
-            return c.slot().computeIfAbsent(jvm, k -> columns(f.feeds().get(0)));
+            return Handoff.onHost(c.slot().computeIfAbsent(jvm, k -> cacheFill(f)),
+                    "cache() columns (on the device they live in the device cache)");
         } else if (deviceBreaker(f)) {
-            Columns out = breakerOut.get(f);
-            if (out == null) {
-                List<Columns> feeds = new ArrayList<>();
-                for (Fragment feed : f.feeds()) {
-                    feeds.add(columns(feed));
-                }
-                out = DeviceBreakers.run(f, feeds, runner.device(), runner.log());
-                breakerOut.put(f, out);
-            }
-            return out;
+            return deviceBreakerOutput(f);
         }
-        return ColumnConverter.fromObjects(jvm.execute(Rebuild.withInputs(op, feedNodes(f)), new Terminal.ToList<>()),
-                f.inputType());
+        List<Object> out = jvm.execute(Rebuild.withInputs(op, feedNodes(f)), new Terminal.ToList<>());
+        return Handoff.onHost(ColumnConverter.fromObjects(out, f.inputType()), op.opName() + " runs on the JVM: "
+                + DeviceBreakers.whyNot(f.input(), placer.device()).orElse("its feed runs on the JVM"));
+    }
+
+    /** A {@code cache()}'s slot keeps host columns: the device copy is the device cache's. */
+    private Columns cacheFill(Fragment f) {
+        Fragment feed = f.feeds().get(0);
+        Handoff h = output(feed, false);
+        edge(feed, f, h.resident(), h.bytes(), "kept on the host by cache() (the device cache uploads its own copy)");
+        return h.host(runner.bus());
+    }
+
+    /** Runs the breaker on its feeds' outputs, left on the device where they were computed. */
+    private Handoff deviceBreakerOutput(Fragment f) {
+        if (f.input().op() instanceof TakeOp t) {
+            Fragment feed = f.feeds().get(0);
+            Handoff in = output(feed, true);
+            edge(feed, f, in.resident(), in.bytes(), in.resident() ? "stayed on the device (take keeps a prefix)"
+                    : "stayed on the host (take keeps a prefix): " + in.hostReason());
+            return in.prefix((int) Math.min(Integer.MAX_VALUE, t.n()));
+        }
+        OclSession session = OclSession.of(placer.device());
+        List<Handoff> in = new ArrayList<>();
+        List<ResidentColumns> feeds = new ArrayList<>();
+        long uploaded = 0;
+        for (Fragment feed : f.feeds()) {
+            Handoff h = output(feed, true);
+            if (h.resident()) {
+                edge(feed, f, true, h.bytes(), "stayed on the device");
+            } else {
+                uploaded += h.bytes();
+                edge(feed, f, false, h.bytes(), "uploaded from the host: " + h.hostReason());
+            }
+            in.add(h);
+            feeds.add(h.device(session, runner.bus()));
+        }
+        ResidentColumns out = DeviceBreakers.run(f, feeds, uploaded, placer.device(), runner.log());
+        in.forEach(Handoff::close);  // each feed has this one reader: its device memory is free for what follows
+        ColumnLayout layout = ColumnLayout.of(f.inputType());
+        long budget = MemoryBudget.bytes(placer.device());
+        if (out.bytes() <= budget) {
+            return Handoff.onDevice(out, layout);
+        }
+        try (out) {
+            runner.bus().down(out.bytes());
+            return Handoff.onHost(DeviceColumns.download(layout, out), "the " + f.input().op().opName() + " output of "
+                    + out.bytes() + " bytes is over the device-memory budget of " + budget + " bytes ("
+                    + MemoryBudget.PROPERTY + "), so it waits on the host and streams up in chunks");
+        }
+    }
+
+    /**
+     * @param f a fragment
+     * @return whether it counts a device breaker's output as it is: the count is the output's size,
+     *         known without reading the output back
+     */
+    private boolean sizeIsTheAnswer(Fragment f) {
+        return f.stages().isEmpty() && f.sink() instanceof Sink.Count && deviceBreaker(f);
     }
 
     /** Whether the fragment's input is a breaker that runs on the device. */
     private boolean deviceBreaker(Fragment f) {
         Node op = f.input().op();
-        if (op instanceof io.pappus.api.query.TakeOp) {
+        if (op instanceof TakeOp) {
             return place(f.feeds().get(0)).onDevice();  // else the JVM's take keeps its early exit
         }
         return !(op instanceof Source) && !(op instanceof CacheOp)
                 && DeviceBreakers.whyNot(f.input(), placer.device()).isEmpty();
+    }
+
+    private Handoff own(Handoff h) {
+        owned.add(h);
+        return h;
+    }
+
+    private void edge(Fragment from, Fragment to, boolean onDevice, long bytes, String how) {
+        runner.bus().edge(new RunLog.Edge(from.id(), to.id(), onDevice, bytes, how));
     }
 
     private static List<Object> objects(Columns c) {

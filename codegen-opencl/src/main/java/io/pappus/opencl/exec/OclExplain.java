@@ -12,7 +12,8 @@ import io.pappus.plan.fragment.Fragment;
  * Writes {@code explain()} for the OpenCL engine: the lifted plan, then each fragment with
  * where it runs and why not on the device, and for device fragments the device, the OpenCL C
  * with {@code /* 001 *}{@code /} line numbers, and the kernel and transfer times of the last
- * run (profiling events).
+ * run (profiling events); for each edge between fragments, whether the data stays on the
+ * device or why it goes through the host, and, once the query ran, what crossed the bus.
  */
 public final class OclExplain {
     private static final java.util.Map<String, String> BREAKER_HOW = java.util.Map.of(
@@ -44,13 +45,19 @@ public final class OclExplain {
         DeviceInfo d = placer.device();
         b.append(d == null ? "OpenCL: no device (" + noDevice + "); every fragment runs on the JVM\n"
                 : "OpenCL device: " + d.describe() + "\n");
-        fragment(root, placer, log, b);
+        java.util.Optional<RunLog.Traffic> last = log.query(OclExecutor.signature(root));
+        if (d != null) {
+            b.append("bus traffic of the last run: ").append(last.map(RunLog.Traffic::toString).orElse("not run yet"))
+                    .append('\n');
+        }
+        fragment(root, placer, log, last.orElse(null), b);
         return b.toString();
     }
 
-    private static void fragment(Fragment f, DevicePlacer placer, RunLog log, StringBuilder b) {
+    private static void fragment(Fragment f, DevicePlacer placer, RunLog log, RunLog.Traffic last, StringBuilder b) {
         b.append("\n== fragment ").append(f.id()).append(": ").append(f.describe()).append(" ==\n");
         Object op = f.input().op();
+        boolean breakerOnDevice = false;
         if (op instanceof Source) {
             b.append("input: source columns\n");
         } else if (op instanceof CacheOp) {
@@ -64,18 +71,24 @@ public final class OclExplain {
             if (why.isEmpty() && op instanceof io.pappus.api.query.TakeOp && !placer.place(f.feeds().get(0)).onDevice()) {
                 why = java.util.Optional.of("its feed runs on the JVM, where take stops early");
             }
+            breakerOnDevice = why.isEmpty();
             if (why.isPresent()) {
                 b.append(" runs on the JVM: ").append(why.get()).append('\n');
             } else {
                 b.append(" runs on OpenCL device ").append(placer.device().name()).append(": ")
                         .append(BREAKER_HOW.getOrDefault(f.input().op().opName(), "")).append('\n');
-                b.append(bus(f.input().op().opName())).append('\n');
                 b.append("last breaker run: ").append(log.lastBreaker(DeviceBreakers.name(f.input())).map(OclExplain::run)
                         .orElse("not run yet")).append('\n');
             }
         }
+        for (Fragment feed : f.feeds()) {
+            edge(feed, f, placer, last, b);
+        }
         DevicePlacer.Placed p = placer.place(f);
-        if (!p.onDevice()) {
+        if (f.stages().isEmpty() && f.sink() instanceof io.pappus.plan.fragment.Sink.Count && breakerOnDevice) {
+            b.append("runs on: nothing to run: the count is the size of the ").append(f.input().op().opName())
+                    .append(" output on the device, which is not read back\n");
+        } else if (!p.onDevice()) {
             b.append("runs on: JVM, not the device: ").append(p.reason()).append('\n');
         } else {
             b.append("runs on: OpenCL device ").append(placer.device().name()).append(" (")
@@ -85,24 +98,62 @@ public final class OclExplain {
             b.append(OclBuildException.numbered(p.pipeline().source()));
         }
         for (Fragment feed : f.feeds()) {
-            fragment(feed, placer, log, b);
+            fragment(feed, placer, log, last, b);
         }
     }
 
-    /** What one device breaker run moves between host and device. */
-    private static String bus(String op) {
-        if (op.equals("take")) {
-            return "crosses the bus: nothing (a slice of the feed's host columns)";
+    /** Where the data goes from a feed to the fragment that reads it: planned, and in the last run. */
+    private static void edge(Fragment feed, Fragment to, DevicePlacer placer, RunLog.Traffic last, StringBuilder b) {
+        b.append("edge from fragment ").append(feed.id()).append(": ").append(planned(feed, to, placer)).append('\n');
+        if (last != null) {
+            for (RunLog.Edge e : last.edges()) {
+                if (e.from() == feed.id() && e.to() == to.id()) {
+                    b.append("  last run: ").append(e).append('\n');
+                }
+            }
         }
-        String keys = op.equals("distinct") || op.equals("zip") ? ""
-                : " the key column(s) down and up again (not for a key x -> x),";
-        return "crosses the bus: the feed's columns up," + keys + " the result columns down;"
-                + " each breaker is its own round trip (no device residency between fragments yet)";
+        if (to.input().op() instanceof io.pappus.api.query.TakeOp) {
+            b.append("  take crosses the bus with nothing of its own: it keeps a prefix where the columns are\n");
+        }
+    }
+
+    private static String planned(Fragment feed, Fragment to, DevicePlacer placer) {
+        Object op = to.input().op();
+        if (op instanceof CacheOp) {
+            return "through the host: cache() keeps host columns (the device cache holds its own copy)";
+        }
+        java.util.Optional<String> reader = placer.device() == null ? java.util.Optional.of("no OpenCL device")
+                : DeviceBreakers.whyNot(to.input(), placer.device());
+        if (reader.isPresent() || op instanceof io.pappus.api.query.TakeOp && !placer.place(feed).onDevice()) {
+            return "through the host: " + to.input().op().opName() + " runs on the JVM ("
+                    + reader.orElse("its feed runs on the JVM, where take stops early") + ")";
+        }
+        String host = hostReason(feed, placer);
+        return host != null ? "uploaded from the host: " + host
+                : "stays on the device when it fits (fragment " + feed.id() + " in one chunk, a breaker's output within"
+                + " the device-memory budget of " + MemoryBudget.bytes(placer.device()) + " bytes, "
+                + MemoryBudget.PROPERTY + "); else through the host";
+    }
+
+    /** @return why a fragment's output starts on the host, or null when the device computes it */
+    private static String hostReason(Fragment f, DevicePlacer placer) {
+        Object op = f.input().op();
+        if (!f.stages().isEmpty() || !(f.sink() instanceof io.pappus.plan.fragment.Sink.Collect)) {
+            DevicePlacer.Placed p = placer.place(f);
+            return p.onDevice() ? null : "fragment " + f.id() + " runs on the JVM: " + p.reason();
+        } else if (op instanceof Source) {
+            return "the query's source, uploaded once";
+        } else if (op instanceof CacheOp) {
+            return "cache() columns";
+        }
+        return DeviceBreakers.whyNot(f.input(), placer.device()).map(w -> f.input().op().opName() + " runs on the JVM: "
+                + w).orElse(null);
     }
 
     private static String run(RunLog.Run r) {
         String input = r.input() == RunLog.Input.RESIDENT
                 ? "input resident on the device (cache()), " + r.uploadedBytes() + " byte(s) uploaded"
+                : r.input() == RunLog.Input.FRAGMENT ? "input left on the device by the fragment before, 0 byte(s) uploaded"
                 : "input uploaded " + r.uploadedBytes() + " byte(s)" + (r.chunks() > 1 ? ", double-buffered" : "")
                 + (r.pinned() ? " through pinned memory" : "");
         return String.format("%s on %s, %d element(s) in %d chunk(s) of at most %d, %s, wall %.3f ms", r.timings(),

@@ -2,6 +2,7 @@ package io.pappus.opencl.exec;
 
 import io.pappus.opencl.runtime.OclTimings;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,14 +10,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the device runs of one engine measured, for {@code explain()} and tests: the last run of
- * each generated program (keyed by its source) and how many fragment runs went to the device.
+ * each generated program (keyed by its source), how many fragment runs went to the device, and
+ * what each query moved over the bus (the latest, and the last of each plan).
  */
 public final class RunLog {
     private final Map<String, Run> last = new ConcurrentHashMap<>();
     private final AtomicLong deviceRuns = new AtomicLong();
     private final Map<String, AtomicLong> breakerRuns = new ConcurrentHashMap<>();
     private final Map<String, Run> lastBreaker = new ConcurrentHashMap<>();
+    private final Map<String, Traffic> queries = new ConcurrentHashMap<>();
     private volatile Run latest;
+    private volatile Traffic latestQuery;
 
     /**
      * One fragment run on the device.
@@ -40,13 +44,71 @@ public final class RunLog {
         /** Host arrays, uploaded chunk by chunk. */
         HOST,
         /** A {@code cache()}'s columns resident on the device (uploaded only on the first run). */
-        RESIDENT
+        RESIDENT,
+        /** The output of the query's previous device fragment, left on the device: nothing uploaded. */
+        FRAGMENT
+    }
+
+    /**
+     * One edge of a query's fragment tree in a run: where the data went from one fragment to the next.
+     *
+     * @param from     the fragment that produced the data
+     * @param to       the fragment that read it
+     * @param onDevice whether it stayed on the device
+     * @param bytes    the data's size (what crossed the bus, when it did)
+     * @param how      what happened, and why through the host when it was
+     */
+    public record Edge(int from, int to, boolean onDevice, long bytes, String how) {
+        @Override
+        public String toString() {
+            return "fragment " + from + " -> " + to + ": " + how + (onDevice ? ", " : ", moved ") + bytes + " byte(s)";
+        }
+    }
+
+    /**
+     * What one query moved over the bus.
+     *
+     * @param columnBytesUp   bytes of columns sent to the device: the sources, and the outputs of fragments that ran on the JVM
+     * @param columnBytesDown bytes of columns read back: the result, and device outputs that a JVM fragment read
+     * @param busBytesUp      every byte the device's session sent over the query: columns, error slots, captured arrays
+     * @param busBytesDown    every byte read back: columns, error slots, counts and partial reductions
+     * @param edges           each edge between fragments, in the order they were crossed
+     */
+    public record Traffic(long columnBytesUp, long columnBytesDown, long busBytesUp, long busBytesDown,
+                          List<Edge> edges) {
+        public Traffic {
+            edges = List.copyOf(edges);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("columns %d byte(s) up, %d down; every transfer: %d up, %d down", columnBytesUp,
+                    columnBytesDown, busBytesUp, busBytesDown);
+        }
     }
 
     void record(String source, Run run) {
         latest = run;
         last.put(source, run);
         deviceRuns.incrementAndGet();
+    }
+
+    void recordQuery(String plan, Traffic t) {
+        latestQuery = t;
+        queries.put(plan, t);
+    }
+
+    /** @return what the most recent query on the device moved over the bus, if any */
+    public Optional<Traffic> latestQuery() {
+        return Optional.ofNullable(latestQuery);
+    }
+
+    /**
+     * @param plan a query's fragment signature ({@link OclExecutor#signature})
+     * @return what its last run moved over the bus, if it ran
+     */
+    Optional<Traffic> query(String plan) {
+        return Optional.ofNullable(queries.get(plan));
     }
 
     void recordBreaker(String op, Run run) {

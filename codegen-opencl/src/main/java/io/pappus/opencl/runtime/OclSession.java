@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * that do not block ({@link #uploadAsync}, {@link #copyAsync}) to the transfer queue, so the
  * next chunk crosses the bus while this one computes. Released buffers and staging areas are
  * kept for reuse ({@link ReusePool}, {@code pappus.opencl.poolBytes}). The session counts device
- * memory in use (live and peak bytes) and bytes uploaded from the host.
+ * memory in use (live and peak bytes) and the bytes that cross the bus each way.
  *
  * <pre>{@code
  * OclSession s = OclSession.of(OpenClDevices.available().get(0));
@@ -44,6 +44,7 @@ public final class OclSession {
     private final AtomicLong liveBytes = new AtomicLong();
     private final AtomicLong peakBytes = new AtomicLong();
     private final AtomicLong uploadedBytes = new AtomicLong();
+    private final AtomicLong downloadedBytes = new AtomicLong();
     private final AtomicBoolean saidNoPinned = new AtomicBoolean();
     private final ReusePool<cl_mem> idleBuffers;
     private final ReusePool<OclStaging> idleStaging;
@@ -195,6 +196,11 @@ public final class OclSession {
         return uploadedBytes.get();
     }
 
+    /** @return bytes read from device buffers into host memory, ever */
+    public long downloadedBytes() {
+        return downloadedBytes.get();
+    }
+
     /**
      * Runs a kernel over {@code n} work items in groups of {@code local} and waits for it: the
      * global size is {@code n} rounded up to whole groups (kernels check their index against n).
@@ -325,6 +331,7 @@ public final class OclSession {
                 uploadedBytes.addAndGet(bytes);
             } else {
                 CL.clEnqueueReadBuffer(queue, mem, CL.CL_TRUE, offset, bytes, host, 0, null, ev);
+                downloadedBytes.addAndGet(bytes);
             }
         } catch (CLException e) {
             throw new OclException((write ? "write" : "read") + " of " + bytes + " bytes failed", e);

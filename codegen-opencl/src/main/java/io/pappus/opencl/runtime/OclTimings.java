@@ -14,6 +14,15 @@ public record OclTimings(long kernelNanos, long transferNanos, int kernelLaunche
     /** No time yet. */
     public static final OclTimings ZERO = new OclTimings(0, 0, 0, 0);
 
+    /**
+     * @param earlier a reading of the same session's clock taken before this one
+     * @return the time spent between the two readings
+     */
+    public OclTimings since(OclTimings earlier) {
+        return new OclTimings(kernelNanos - earlier.kernelNanos, transferNanos - earlier.transferNanos,
+                kernelLaunches - earlier.kernelLaunches, transfers - earlier.transfers);
+    }
+
     OclTimings plusKernel(long nanos) {
         return new OclTimings(kernelNanos + nanos, transferNanos, kernelLaunches + 1, transfers);
     }

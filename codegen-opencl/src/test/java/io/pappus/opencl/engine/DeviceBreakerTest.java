@@ -48,7 +48,7 @@ class DeviceBreakerTest {
         String explain = ocl.explain(up.node(), new Terminal.ToList<>());
         assertTrue(explain.contains("runs on OpenCL device"), explain);
         assertTrue(explain.contains("radix sort"), explain);
-        assertTrue(explain.contains("crosses the bus: the feed's columns up"), explain);
+        assertTrue(explain.contains("edge from fragment 2: stays on the device"), explain);
         assertTrue(explain.matches("(?s).*last breaker run: kernels [0-9.]+ ms \\([1-9][0-9]*\\), transfers.*"), explain);
     }
 
