@@ -69,8 +69,8 @@ class JvmChunkRunnerTest {
     /** Runs both runners; asserts the compiled one ran compiled and gave the same result. */
     private ChunkResult.Done same(RemotePipeline p, Chunk c) {
         long before = JvmChunkRunner.compiledInThisJvm();
-        ChunkResult.Done want = (ChunkResult.Done) interpreter.run(p, c);
-        ChunkResult.Done got = (ChunkResult.Done) jvm.run(p, c);
+        ChunkResult.Done want = (ChunkResult.Done) interpreter.run(p, c).result();
+        ChunkResult.Done got = (ChunkResult.Done) jvm.run(p, c).result();
         assertEquals(before + 1, JvmChunkRunner.compiledInThisJvm(), "the chunk ran on the interpreter");
         assertArrayEquals(want.counts(), got.counts(), "counts");
         assertTrue(Arrays.deepEquals(new Object[] {want.partial()}, new Object[] {got.partial()}),
@@ -127,8 +127,8 @@ class JvmChunkRunnerTest {
         RemotePipeline p = new RemotePipeline(Type.INT, List.of(filter(all, Type.INT), map(inverse, Type.INT)),
                 new PartialSpec.Collect());
         Chunk c = new Chunk(Type.INT, ints(30));
-        ChunkResult want = interpreter.run(p, c);
-        ChunkResult got = jvm.run(p, c);
+        ChunkResult want = interpreter.run(p, c).result();
+        ChunkResult got = jvm.run(p, c).result();
         ChunkResult.ElementFailed f = assertInstanceOf(ChunkResult.ElementFailed.class, got);
         assertEquals(want, got);
         assertEquals(1, f.stage());
@@ -140,7 +140,7 @@ class JvmChunkRunnerTest {
         Fn2<Long, Integer, Long> add = (acc, i) -> acc + i;
         RemotePipeline p = new RemotePipeline(Type.INT, List.of(), new PartialSpec.Accumulate(0L, lift(add, Type.LONG, Type.INT)));
         Chunk c = new Chunk(Type.INT, ints(10));
-        assertEquals(((ChunkResult.Done) interpreter.run(p, c)).partial(), ((ChunkResult.Done) jvm.run(p, c)).partial());
+        assertEquals(((ChunkResult.Done) interpreter.run(p, c).result()).partial(), ((ChunkResult.Done) jvm.run(p, c).result()).partial());
     }
 
     @Test

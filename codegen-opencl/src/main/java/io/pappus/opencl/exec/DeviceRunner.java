@@ -45,9 +45,11 @@ public final class DeviceRunner {
     /**
      * @param placed the fragment, placed on the device
      * @param in the fragment's input columns
-     * @return columns for a collect, else the terminal's Java value
+     * @return columns for a collect, else the terminal's Java value (a count's {@code Long}, a
+     *         sum's {@code Double}, a reduce's value or {@code Optional})
+     * @throws RuntimeException when a lambda throws on the device ({@link io.pappus.exec.ElementFailure} names the element)
      */
-    Object run(DevicePlacer.Placed placed, Columns in) {
+    public Object run(DevicePlacer.Placed placed, Columns in) {
         return run(placed, in, false);
     }
 
