@@ -242,7 +242,7 @@ public final class ClusterEngine implements Engine, AutoCloseable {
         int members = runner.dataMembers();
         return ClusterExplain.explain(name, planner.plan(plan, terminal),
                 size -> Chunker.count(size, members, settings.minChunkElements(), settings.chunksPerMember()),
-                ChunkRunners.get().name());
+                ChunkRunners.get()::describe);
     }
 
     /**

@@ -43,13 +43,15 @@ public final class JvmChunkRunner implements ChunkRunner {
     private static final AtomicLong COMPILED = new AtomicLong();
     private final InterpretingChunkRunner interpreter = new InterpretingChunkRunner();
 
+    private static final String NO_COMPILED_ACCUMULATOR = "an accumulator's partial has no compiled form";
+
     /** Why a chunk that threw on a compiled run is run again on the interpreter. */
     public static final String RERUN = "a lambda threw: re-run on the interpreter for the exact element and step";
 
     @Override
     public ChunkRun run(RemotePipeline pipeline, Chunk chunk) {
         if (!PipelineFragment.compilable(pipeline)) {
-            return interpreter.run(pipeline, chunk).because("an accumulator's partial has no compiled form");
+            return interpreter.run(pipeline, chunk).because(NO_COMPILED_ACCUMULATOR);
         }
         Object[] in = IrColumns.leaves(chunk);
         int n = chunk.size();
@@ -76,6 +78,11 @@ public final class JvmChunkRunner implements ChunkRunner {
     @Override
     public String name() {
         return "jvm";
+    }
+
+    @Override
+    public String describe(RemotePipeline pipeline) {
+        return PipelineFragment.compilable(pipeline) ? name() : "ir-interpreter (" + NO_COMPILED_ACCUMULATOR + ")";
     }
 
     @Override

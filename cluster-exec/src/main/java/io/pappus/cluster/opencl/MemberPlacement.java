@@ -17,6 +17,7 @@ import io.pappus.plan.fragment.Fragment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link io.pappus.cluster.remote.MemberTarget#AUTO} on one member: for each shipped pipeline
@@ -60,12 +61,12 @@ final class MemberPlacement {
     }
 
     /**
-     * @param d the decision
-     * @return why the fragment stays on the JVM: the device's ineligibility, else the prediction
+     * @param d a decision
+     * @return why the device cannot run the fragment with Java's meaning, or empty when it can
      */
-    String whyJvm(Decision d) {
+    Optional<String> ineligibility(Decision d) {
         Candidate dev = candidate(d, deviceId);
-        return dev.eligibility().ok() ? "AUTO: " + d.why() : dev.eligibility().reason();
+        return dev.eligibility().ok() ? Optional.empty() : Optional.of(dev.eligibility().reason());
     }
 
     /**

@@ -18,12 +18,14 @@ import io.pappus.exec.column.Columns;
 import io.pappus.opencl.OclEngine;
 import io.pappus.opencl.exec.DevicePlacer;
 import io.pappus.opencl.exec.DeviceRunner;
+import io.pappus.opencl.exec.PlacementCheck;
 import io.pappus.opencl.exec.RunLog;
 import io.pappus.opencl.runtime.DeviceInfo;
 import io.pappus.opencl.runtime.OclBuildException;
 import io.pappus.opencl.runtime.OclException;
 import io.pappus.opencl.runtime.OpenClDevices;
 import io.pappus.place.Decision;
+import io.pappus.place.ExecutionHistory;
 import io.pappus.plan.fragment.Fragment;
 import io.pappus.plan.fragment.Sink;
 import org.slf4j.Logger;
@@ -99,7 +101,12 @@ public final class OclChunkRunner implements ChunkRunner {
             long t0 = System.nanoTime();
             ChunkRun r = jvm.run(pipeline, chunk);
             placement().record(d, false, System.nanoTime() - t0);
-            return r.because(notOnDevice(f, placement().whyJvm(d)));
+            Optional<String> ineligible = placement().ineligibility(d);
+            if (ineligible.isEmpty()) {
+                LOG.debug("AUTO runs shipped pipeline {} on the JVM: {}", f.describe(), d.why());
+                return r.because("AUTO: " + d.why());
+            }
+            return r.because(notOnDevice(f, ineligible.get()));
         }
         DevicePlacer.Placed placed = placer.place(f);
         if (!placed.onDevice()) {
@@ -126,6 +133,24 @@ public final class OclChunkRunner implements ChunkRunner {
     }
 
     @Override
+    public String describe(RemotePipeline pipeline) {
+        MemberTarget target = MemberTarget.current();
+        if (target == MemberTarget.JVM) {
+            return "jvm (" + MemberTarget.PROPERTY + "=jvm)";
+        } else if (device == null) {
+            return "jvm (no OpenCL device: " + noDevice + ")";
+        } else if (!PipelineFragment.compilable(pipeline)) {
+            return jvm.describe(pipeline);
+        }
+        Optional<String> why = PlacementCheck.whyNot(PipelineFragment.of(pipeline, pipeline.steps().size(), null, 0), device);
+        if (why.isPresent()) {
+            return "jvm (not on OpenCL " + device.name() + ": " + why.get() + ")";
+        }
+        return target == MemberTarget.OPENCL ? "opencl on " + device.name()
+                : "opencl on " + device.name() + " or jvm, the cost model's choice per chunk (" + MemberTarget.PROPERTY + "=auto)";
+    }
+
+    @Override
     public int priority() {
         return 20;
     }
@@ -142,6 +167,12 @@ public final class OclChunkRunner implements ChunkRunner {
     public static long chunksOn(String deviceName) {
         AtomicLong n = DEVICE_CHUNKS.get(deviceName);
         return n == null ? 0 : n.get();
+    }
+
+    /** @return the history AUTO places by, once it has placed a pipeline */
+    Optional<ExecutionHistory> history() {
+        MemberPlacement p = auto;
+        return p == null ? Optional.empty() : Optional.of(p.history());
     }
 
     /** @return the device chunks run on, if the member has one */

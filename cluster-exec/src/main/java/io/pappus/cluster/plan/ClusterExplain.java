@@ -2,11 +2,13 @@ package io.pappus.cluster.plan;
 
 import io.pappus.api.query.OrderByOp;
 import io.pappus.api.query.Source;
+import io.pappus.cluster.remote.RemotePipeline;
 import io.pappus.exec.ExplainWriter;
 import io.pappus.plan.LogicalPlan;
 import io.pappus.plan.PlanNode;
 
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -26,10 +28,11 @@ public final class ClusterExplain {
      * @param engine     the engine's description
      * @param plan       the typed plan
      * @param partitions the number of partitions a source of a given size is cut into
-     * @param runner     the member-side runner's name
+     * @param runner     where the members run a pipeline, and why not on a better device
      * @return the explanation
      */
-    public static String explain(String engine, LogicalPlan plan, IntUnaryOperator partitions, String runner) {
+    public static String explain(String engine, LogicalPlan plan, IntUnaryOperator partitions,
+                                 Function<RemotePipeline, String> runner) {
         ClusterExplain w = new ClusterExplain(partitions);
         w.out.append("== Pappus cluster placement on ").append(engine).append(" ==\n");
         Optional<Chain> whole = ShufflePlacement.chain(plan.root());
@@ -37,8 +40,8 @@ public final class ClusterExplain {
         if (whole.isPresent()) {
             TerminalPlacement tp = Placement.terminal(plan, whole.get().output());
             w.out.append(term).append("  [").append(tp.onMembers()
-                    ? "members: partial " + tp.partial().name() + " per partition (" + runner
-                            + "); the caller combines them in partition order"
+                    ? "members: partial " + tp.partial().name() + " per partition (" + runner.apply(
+                            whole.get().pipeline(tp.partial())) + "); the caller combines them in partition order"
                     : "caller: " + tp.reason()).append("]\n");
             w.members(whole.get(), "  ", tp.onMembers() ? "" : COLLECTED);
         } else {

@@ -24,8 +24,16 @@ public interface ChunkRunner {
     /** @return a short name for replies and logs, e.g. {@code ir-interpreter} */
     String name();
 
-    /** @return what this runner does with shipped pipelines, in a line for logs and {@code explain()} */
+    /** @return what this runner does with shipped pipelines, in a line for logs and the worker's ready line */
     default String describe() {
+        return name();
+    }
+
+    /**
+     * @param pipeline a validated pipeline
+     * @return where this runner would run it and, when not on its best device, why; for {@code explain()}
+     */
+    default String describe(RemotePipeline pipeline) {
         return name();
     }
 

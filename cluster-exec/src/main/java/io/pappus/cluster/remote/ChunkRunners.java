@@ -29,7 +29,7 @@ public final class ChunkRunners {
             synchronized (ChunkRunners.class) {
                 if (runner == null) {
                     runner = choose(installed());
-                    LOG.info("cluster members in this JVM run shipped fragments with '{}'", runner.name());
+                    LOG.info("cluster members in this JVM run shipped fragments with '{}': {}", runner.name(), runner.describe());
                 }
                 r = runner;
             }

@@ -9,11 +9,7 @@ import io.pappus.cluster.remote.InterpretingChunkRunner;
 import io.pappus.cluster.remote.PartialSpec;
 import io.pappus.cluster.remote.RemotePipeline;
 import io.pappus.cluster.remote.RemoteStep;
-import io.pappus.cluster.remote.ShippedLambda;
 import io.pappus.ir.Type;
-import io.pappus.lift.JavaTypes;
-import io.pappus.lift.LambdaLifter;
-import io.pappus.lift.LiftResult;
 import io.pappus.testing.Point;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +17,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static io.pappus.cluster.fragment.TestPipelines.POINT;
+import static io.pappus.cluster.fragment.TestPipelines.filter;
+import static io.pappus.cluster.fragment.TestPipelines.ints;
+import static io.pappus.cluster.fragment.TestPipelines.lift;
+import static io.pappus.cluster.fragment.TestPipelines.map;
+import static io.pappus.cluster.fragment.TestPipelines.points;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -31,40 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * form, with the same per-step counts, and the same failure for a lambda that throws.
  */
 class JvmChunkRunnerTest {
-    private static final Type POINT = JavaTypes.ofClass(Point.class);
     private final JvmChunkRunner jvm = new JvmChunkRunner();
     private final InterpretingChunkRunner interpreter = new InterpretingChunkRunner();
-
-    private static ShippedLambda lift(Object fn, Type... args) {
-        LiftResult r = LambdaLifter.shared().lift(fn, List.of(args));
-        assertInstanceOf(LiftResult.Lifted.class, r, r::toString);
-        LiftResult.Lifted l = (LiftResult.Lifted) r;
-        return new ShippedLambda(l.ir(), l.captures());
-    }
-
-    private static RemoteStep map(Fn<?, ?> f, Type in) {
-        return new RemoteStep(RemoteStep.Kind.MAP, lift(f, in));
-    }
-
-    private static RemoteStep filter(Pred<?> p, Type in) {
-        return new RemoteStep(RemoteStep.Kind.FILTER, lift(p, in));
-    }
-
-    private static Chunk points(int n) {
-        Object[] xs = new Object[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = new Object[] {i * 0.5, (double) (i % 7)};
-        }
-        return new Chunk(POINT, xs);
-    }
-
-    private static int[] ints(int n) {
-        int[] xs = new int[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = i - n / 3;
-        }
-        return xs;
-    }
 
     /** Runs both runners; asserts the compiled one ran compiled and gave the same result. */
     private ChunkResult.Done same(RemotePipeline p, Chunk c) {
