@@ -40,8 +40,8 @@ public final class ClusterExplain {
         if (whole.isPresent()) {
             TerminalPlacement tp = Placement.terminal(plan, whole.get().output());
             w.out.append(term).append("  [").append(tp.onMembers()
-                    ? "members: partial " + tp.partial().name() + " per partition (" + runner.apply(
-                            whole.get().pipeline(tp.partial())) + "); the caller combines them in partition order"
+                    ? "members: partial " + tp.partial().name() + " per partition, run by " + runner.apply(
+                            whole.get().pipeline(tp.partial())) + "; the caller combines them in partition order"
                     : "caller: " + tp.reason()).append("]\n");
             w.members(whole.get(), "  ", tp.onMembers() ? "" : COLLECTED);
         } else {
