@@ -61,28 +61,40 @@ public final class OclChunkRunner implements ChunkRunner {
     private static final Map<String, Object> DEVICE_TURNS = new ConcurrentHashMap<>();
     private final JvmChunkRunner jvm = new JvmChunkRunner();
     private final InterpretingChunkRunner interpreter = new InterpretingChunkRunner();
-    private final DeviceInfo device;
-    private final String noDevice;
-    private final DevicePlacer placer;
-    private final DeviceRunner runner;
+    // Resolved here so that without codegen-opencl this runner fails to load and the JVM runner is chosen.
+    private static final Class<?> BACKEND = OpenClDevices.class;
     private final RunLog log = new RunLog();
+    private volatile Found found;
     private volatile MemberPlacement auto;
 
-    /** The member's device: {@code pappus.opencl.device} when set, else its first GPU, else its first device. */
-    public OclChunkRunner() {
-        this(OclEngine.choose(OpenClDevices.available()));
+    /** The member's device, or why there is none; looked for on first use (not under {@code memberTarget=jvm}). */
+    private record Found(DeviceInfo device, String none, DevicePlacer placer, DeviceRunner runner) {
     }
 
-    /** @param device the device to run on, or null for none (everything on the JVM) */
-    OclChunkRunner(DeviceInfo device) {
-        this.device = device;
-        this.noDevice = device != null ? null
-                : OpenClDevices.unavailableReason().orElse("no device matches pappus.opencl.device");
-        this.placer = new DevicePlacer(device, noDevice);
-        this.runner = new DeviceRunner(device, log);
-        if (device == null) {
-            once("no-device", "this member has no OpenCL device ({}): shipped pipelines run on the JVM", noDevice);
+    /**
+     * Runs on the member's device: the one {@code pappus.opencl.device} names when set, else its
+     * first GPU, else its first device; looked for when the first chunk may use it.
+     */
+    public OclChunkRunner() {
+    }
+
+    private Found found() {
+        Found f = found;
+        if (f == null) {
+            synchronized (this) {
+                if (found == null) {
+                    DeviceInfo d = OclEngine.choose(OpenClDevices.available());
+                    String none = d != null ? null
+                            : OpenClDevices.unavailableReason().orElse("no device matches pappus.opencl.device");
+                    if (d == null) {
+                        once("no-device", "this member has no OpenCL device ({}): shipped pipelines run on the JVM", none);
+                    }
+                    found = new Found(d, none, new DevicePlacer(d, none), new DeviceRunner(d, log));
+                }
+                f = found;
+            }
         }
+        return f;
     }
 
     @Override
@@ -90,32 +102,36 @@ public final class OclChunkRunner implements ChunkRunner {
         MemberTarget target = MemberTarget.current();
         if (target == MemberTarget.JVM) {
             return jvm.run(pipeline, chunk).because(MemberTarget.PROPERTY + "=jvm");
-        } else if (device == null) {
-            return jvm.run(pipeline, chunk).because("no OpenCL device: " + noDevice);
+        }
+        Found here = found();
+        if (here.device() == null) {
+            return jvm.run(pipeline, chunk).because("no OpenCL device: " + here.none());
         } else if (!PipelineFragment.compilable(pipeline)) {
             return jvm.run(pipeline, chunk);
         }
+        DeviceInfo device = here.device();
         Fragment f = PipelineFragment.of(pipeline, pipeline.steps().size(), null, chunk.size());
-        Decision d = target == MemberTarget.AUTO ? placement().decide(f) : null;
-        if (d != null && !placement().onDevice(d)) {
+        MemberPlacement model = target == MemberTarget.AUTO ? placement(device) : null;
+        Decision d = model != null ? model.decide(f) : null;
+        if (d != null && !model.onDevice(d)) {
             long t0 = System.nanoTime();
             ChunkRun r = jvm.run(pipeline, chunk);
-            placement().record(d, false, System.nanoTime() - t0);
-            Optional<String> ineligible = placement().ineligibility(d);
+            model.record(d, false, System.nanoTime() - t0);
+            Optional<String> ineligible = model.ineligibility(d);
             if (ineligible.isEmpty()) {
                 LOG.debug("AUTO runs shipped pipeline {} on the JVM: {}", f.describe(), d.why());
                 return r.because("AUTO: " + d.why());
             }
-            return r.because(notOnDevice(f, ineligible.get()));
+            return r.because(notOnDevice(device, f, ineligible.get()));
         }
-        DevicePlacer.Placed placed = placer.place(f);
+        DevicePlacer.Placed placed = here.placer().place(f);
         if (!placed.onDevice()) {
-            return jvm.run(pipeline, chunk).because(notOnDevice(f, placed.reason()));
+            return jvm.run(pipeline, chunk).because(notOnDevice(device, f, placed.reason()));
         }
         long t0 = System.nanoTime();
-        ChunkRun r = onDevice(pipeline, chunk, f, placed);
+        ChunkRun r = onDevice(here, pipeline, chunk, f, placed);
         if (d != null && r.on().runner().equals(name())) {
-            placement().record(d, true, System.nanoTime() - t0);
+            model.record(d, true, System.nanoTime() - t0);
         }
         return r;
     }
@@ -127,8 +143,12 @@ public final class OclChunkRunner implements ChunkRunner {
 
     @Override
     public String describe() {
-        return device == null ? "jvm (no OpenCL device: " + noDevice + ")"
-                : "opencl on " + device.name() + " where the device can run the pipeline (" + MemberTarget.PROPERTY
+        if (MemberTarget.current() == MemberTarget.JVM) {
+            return "jvm (" + MemberTarget.PROPERTY + "=jvm)";
+        }
+        Found here = found();
+        return here.device() == null ? "jvm (no OpenCL device: " + here.none() + ")"
+                : "opencl on " + here.device().name() + " where the device can run the pipeline (" + MemberTarget.PROPERTY
                 + "=" + MemberTarget.current().setting() + "), else jvm";
     }
 
@@ -137,8 +157,11 @@ public final class OclChunkRunner implements ChunkRunner {
         MemberTarget target = MemberTarget.current();
         if (target == MemberTarget.JVM) {
             return "jvm (" + MemberTarget.PROPERTY + "=jvm)";
-        } else if (device == null) {
-            return "jvm (no OpenCL device: " + noDevice + ")";
+        }
+        Found here = found();
+        DeviceInfo device = here.device();
+        if (device == null) {
+            return "jvm (no OpenCL device: " + here.none() + ")";
         } else if (!PipelineFragment.compilable(pipeline)) {
             return jvm.describe(pipeline);
         }
@@ -177,18 +200,19 @@ public final class OclChunkRunner implements ChunkRunner {
 
     /** @return the device chunks run on, if the member has one */
     public Optional<DeviceInfo> device() {
-        return Optional.ofNullable(device);
+        return Optional.ofNullable(found().device());
     }
 
-    private ChunkRun onDevice(RemotePipeline p, Chunk chunk, Fragment f, DevicePlacer.Placed placed) {
+    private ChunkRun onDevice(Found here, RemotePipeline p, Chunk chunk, Fragment f, DevicePlacer.Placed placed) {
+        DeviceInfo device = here.device();
         int n = chunk.size();
         Columns in = new Columns(ColumnLayout.of(chunk.type()), IrColumns.leaves(chunk), n);
         ChunkResult.Done done;
         // one chunk at a time per device: the pipelines' kernel objects are shared and hold their arguments
         synchronized (DEVICE_TURNS.computeIfAbsent(device.id(), k -> new Object())) {
             try {
-                Object out = runner.run(placed, in);
-                long[] counts = StepCounts.of(p, n, finalCount(out), upTo -> prefixCount(p, upTo, in));
+                Object out = here.runner().run(placed, in);
+                long[] counts = StepCounts.of(p, n, finalCount(out), upTo -> prefixCount(here, p, upTo, in));
                 done = new ChunkResult.Done(counts, partial(p.partial(), f, out));
             } catch (OclException e) {
                 if ("off".equals(System.getProperty("pappus.fallback"))) {
@@ -213,12 +237,12 @@ public final class OclChunkRunner implements ChunkRunner {
         return out instanceof Long count ? count : -1;
     }
 
-    private long prefixCount(RemotePipeline p, int upTo, Columns in) {
-        DevicePlacer.Placed placed = placer.place(PipelineFragment.of(p, upTo, new Sink.Count(), in.size()));
+    private static long prefixCount(Found here, RemotePipeline p, int upTo, Columns in) {
+        DevicePlacer.Placed placed = here.placer().place(PipelineFragment.of(p, upTo, new Sink.Count(), in.size()));
         if (!placed.onDevice()) {
             throw new OclException("no device count for a device pipeline's prefix: " + placed.reason(), null);
         }
-        return (Long) runner.run(placed, in);
+        return (Long) here.runner().run(placed, in);
     }
 
     /** @return the device's answer in the interpreter's IR form, which the caller combines */
@@ -236,13 +260,13 @@ public final class OclChunkRunner implements ChunkRunner {
         throw new AssertionError("the device has no kernel for " + spec);  // accumulate, extreme: never placed there
     }
 
-    private String notOnDevice(Fragment f, String reason) {
+    private static String notOnDevice(DeviceInfo device, Fragment f, String reason) {
         String why = "not on OpenCL " + device.name() + ": " + reason;
         once(why, "shipped pipeline {} runs on the JVM, {}", f.describe(), why);
         return why;
     }
 
-    private MemberPlacement placement() {
+    private MemberPlacement placement(DeviceInfo device) {
         MemberPlacement p = auto;
         if (p == null) {
             synchronized (this) {

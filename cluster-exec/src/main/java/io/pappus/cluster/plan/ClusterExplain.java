@@ -7,6 +7,7 @@ import io.pappus.exec.ExplainWriter;
 import io.pappus.plan.LogicalPlan;
 import io.pappus.plan.PlanNode;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
@@ -29,10 +30,12 @@ public final class ClusterExplain {
      * @param plan       the typed plan
      * @param partitions the number of partitions a source of a given size is cut into
      * @param runner     where the members run a pipeline, and why not on a better device
+     * @param advertised each member's runner as it advertises it ({@code address: runner}); empty
+     *                   for embedded members, which run with this JVM's runner
      * @return the explanation
      */
     public static String explain(String engine, LogicalPlan plan, IntUnaryOperator partitions,
-                                 Function<RemotePipeline, String> runner) {
+                                 Function<RemotePipeline, String> runner, List<String> advertised) {
         ClusterExplain w = new ClusterExplain(partitions);
         w.out.append("== Pappus cluster placement on ").append(engine).append(" ==\n");
         Optional<Chain> whole = ShufflePlacement.chain(plan.root());
@@ -47,6 +50,9 @@ public final class ClusterExplain {
         } else {
             w.out.append(term).append("  [caller: its input is on the caller]\n");
             w.node(plan.root(), "  ");
+        }
+        for (String m : advertised) {
+            w.out.append("member ").append(m).append('\n');
         }
         w.out.append('\n').append(ExplainWriter.lifted(engine
                 + ": each lambda's IR (what members receive for their steps)", plan));

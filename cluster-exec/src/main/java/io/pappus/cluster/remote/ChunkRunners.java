@@ -16,6 +16,8 @@ import java.util.function.Supplier;
  * load; it is skipped with a log line, and the member interprets.
  */
 public final class ChunkRunners {
+    /** Member attribute: the member's runner, {@link ChunkRunner#describe() described}; worker processes publish it. */
+    public static final String ATTRIBUTE = "pappus.runner";
     private static final Logger LOG = LoggerFactory.getLogger(ChunkRunners.class);
     private static volatile ChunkRunner runner;
 
