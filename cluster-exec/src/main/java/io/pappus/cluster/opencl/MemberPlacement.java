@@ -6,6 +6,7 @@ import io.pappus.opencl.runtime.DeviceInfo;
 import io.pappus.place.Candidate;
 import io.pappus.place.CostModel;
 import io.pappus.place.Decision;
+import io.pappus.place.Eligibility;
 import io.pappus.place.ExecutionHistory;
 import io.pappus.place.FragmentWork;
 import io.pappus.place.Offer;
@@ -17,7 +18,9 @@ import io.pappus.plan.fragment.Fragment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link io.pappus.cluster.remote.MemberTarget#AUTO} on one member: for each shipped pipeline
@@ -29,10 +32,14 @@ import java.util.Optional;
  */
 final class MemberPlacement {
     private static final String NO_SHARE = "a member runs each chunk on one device";
+    private static final int MAX_VERDICTS = 4096;
     private final List<PlacementDevice> devices;
     private final String deviceId;
     private final RunRecorder runs = new RunRecorder(new ExecutionHistory());
     private final Placer placer = new Placer(new CostModel(runs.history()));
+    // Keyed by signature: shipped IR arrives as a fresh copy with every task, so the backend's
+    // own verdict cache (by IR identity) never hits on a member, and a verdict writes a kernel.
+    private final Map<String, Eligibility> verdicts = new ConcurrentHashMap<>();
 
     /** @param device the member's OpenCL device; its profile is calibrated on first use (kept on disk) */
     MemberPlacement(DeviceInfo device) {
@@ -50,9 +57,23 @@ final class MemberPlacement {
         WorkEstimate w = FragmentWork.estimate(f);
         List<Offer> offers = new ArrayList<>();
         for (PlacementDevice d : devices) {
-            offers.add(new Offer(d.profile(), d.eligibility(f), runs.compiled(w.signature(), d.profile().id())));
+            offers.add(new Offer(d.profile(), eligibility(d, f, w.signature()), runs.compiled(w.signature(), d.profile().id())));
         }
         return placer.decide(w, offers, NO_SHARE);
+    }
+
+    /** @return whether the device can run the fragment, by its signature (the verdict depends on its shape only) */
+    private Eligibility eligibility(PlacementDevice d, Fragment f, String signature) {
+        String key = signature + "@" + d.profile().id();
+        Eligibility known = verdicts.get(key);
+        if (known == null) {
+            known = d.eligibility(f);
+            if (verdicts.size() >= MAX_VERDICTS) {
+                verdicts.clear();
+            }
+            verdicts.put(key, known);
+        }
+        return known;
     }
 
     /** @return whether the decision puts the fragment on the device */
