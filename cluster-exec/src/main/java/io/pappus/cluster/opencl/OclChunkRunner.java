@@ -59,13 +59,14 @@ public final class OclChunkRunner implements ChunkRunner {
     private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
     private static final Map<String, AtomicLong> DEVICE_CHUNKS = new ConcurrentHashMap<>();
     private static final Map<String, Object> DEVICE_TURNS = new ConcurrentHashMap<>();
-    private final JvmChunkRunner jvm = new JvmChunkRunner();
-    private final InterpretingChunkRunner interpreter = new InterpretingChunkRunner();
     // Resolved here so that without codegen-opencl this runner fails to load and the JVM runner is chosen.
     private static final Class<?> BACKEND = OpenClDevices.class;
+    private final JvmChunkRunner jvm = new JvmChunkRunner();
+    private final InterpretingChunkRunner interpreter = new InterpretingChunkRunner();
     private final RunLog log = new RunLog();
     private volatile Found found;
     private volatile MemberPlacement auto;
+    private volatile String noAuto;
 
     /** The member's device, or why there is none; looked for on first use (not under {@code memberTarget=jvm}). */
     private record Found(DeviceInfo device, String none, DevicePlacer placer, DeviceRunner runner) {
@@ -112,6 +113,9 @@ public final class OclChunkRunner implements ChunkRunner {
         DeviceInfo device = here.device();
         Fragment f = PipelineFragment.of(pipeline, pipeline.steps().size(), null, chunk.size());
         MemberPlacement model = target == MemberTarget.AUTO ? placement(device) : null;
+        if (target == MemberTarget.AUTO && model == null) {
+            return jvm.run(pipeline, chunk).because("AUTO leaves out " + device.name() + ": " + noAuto);
+        }
         Decision d = model != null ? model.decide(f) : null;
         if (d != null && !model.onDevice(d)) {
             long t0 = System.nanoTime();
@@ -266,12 +270,18 @@ public final class OclChunkRunner implements ChunkRunner {
         return why;
     }
 
+    /** @return AUTO's placement between the JVM and the device, or null when the device's calibration failed */
     private MemberPlacement placement(DeviceInfo device) {
         MemberPlacement p = auto;
-        if (p == null) {
+        if (p == null && noAuto == null) {
             synchronized (this) {
-                if (auto == null) {
-                    auto = new MemberPlacement(device);
+                if (auto == null && noAuto == null) {
+                    try {
+                        auto = new MemberPlacement(device);
+                    } catch (RuntimeException e) {
+                        noAuto = "its calibration failed (" + e + "): every chunk runs on the JVM";
+                        LOG.warn("AUTO on this member leaves out {}: {}", device.name(), noAuto);
+                    }
                 }
                 p = auto;
             }
