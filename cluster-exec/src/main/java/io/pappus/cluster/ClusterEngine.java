@@ -1,6 +1,7 @@
 package io.pappus.cluster;
 
 import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.pappus.api.DataSet;
 import io.pappus.api.Engine;
@@ -242,7 +243,19 @@ public final class ClusterEngine implements Engine, AutoCloseable {
         int members = runner.dataMembers();
         return ClusterExplain.explain(name, planner.plan(plan, terminal),
                 size -> Chunker.count(size, members, settings.minChunkElements(), settings.chunksPerMember()),
-                ChunkRunners.get().name());
+                ChunkRunners.get()::describe, advertisedRunners());
+    }
+
+    /** @return {@code address: runner} for each member that advertises its runner (worker processes) */
+    private List<String> advertisedRunners() {
+        List<String> out = new ArrayList<>();
+        for (Member m : entry.getCluster().getMembers()) {
+            String runner = m.getAttribute(ChunkRunners.ATTRIBUTE);
+            if (runner != null) {
+                out.add(m.getAddress() + ": " + runner);
+            }
+        }
+        return out;
     }
 
     /**

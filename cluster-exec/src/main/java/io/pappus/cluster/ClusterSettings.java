@@ -15,6 +15,17 @@ import java.util.Objects;
  * try (ClusterEngine c = ClusterEngine.embedded(3, s)) { ... }
  * }</pre>
  *
+ * <p>Members read one setting of their own, as a system property of the member's JVM (the
+ * worker command's, or the caller's for embedded members), because it depends on the machine:
+ * <ul>
+ *   <li>{@code pappus.cluster.memberTarget} ({@link io.pappus.cluster.remote.MemberTarget}):
+ *       {@code auto} (default: per shipped pipeline, the cost model picks the member's OpenCL
+ *       device or its JVM), {@code jvm}, or {@code opencl} (every pipeline the device can run
+ *       with Java's meaning). A member without an OpenCL device or without codegen-opencl runs
+ *       everything on the JVM and says so once in its log; each reply names the runner and
+ *       device that ran its chunk, and why not the device when it could not.</li>
+ * </ul>
+ *
  * @param clusterName      the Hazelcast cluster name; members of other clusters are never joined
  * @param bindAddress      the interface embedded members bind to; loopback unless you mean otherwise
  * @param backupCount      synchronous backups of each chunk (at least 1: a member may die mid-job)

@@ -1,6 +1,7 @@
 package io.pappus.cluster;
 
 import io.pappus.api.DataSet;
+import io.pappus.cluster.remote.MemberTarget;
 import io.pappus.testing.Golden;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,11 +21,14 @@ class ClusterExplainTest {
 
     @BeforeAll
     static void start() {
+        // members on the JVM: the golden text then names no machine's OpenCL device
+        System.setProperty(MemberTarget.PROPERTY, "jvm");
         cluster = ClusterEngine.embedded(2, TestClusters.small());
     }
 
     @AfterAll
     static void stop() {
+        System.clearProperty(MemberTarget.PROPERTY);
         if (cluster != null) {
             cluster.close();
         }

@@ -4,6 +4,7 @@ import io.pappus.api.DataSet;
 import io.pappus.api.Engines;
 import io.pappus.api.Target;
 import io.pappus.cluster.jvm.JvmChunkRunner;
+import io.pappus.cluster.remote.MemberTarget;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -12,11 +13,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Members compile shipped fragments with the JVM backend when it is on their class path. */
+/** Members compile shipped fragments with the JVM backend when it is on their class path and they run on the JVM. */
 class MembersCompileTest {
 
     @Test
     void everyTaskRanCompiledOnTheMembers() {
+        System.setProperty(MemberTarget.PROPERTY, "jvm");
+        try {
+            runOnTheJvm();
+        } finally {
+            System.clearProperty(MemberTarget.PROPERTY);
+        }
+    }
+
+    private static void runOnTheJvm() {
         double[] xs = new double[50_000];
         for (int i = 0; i < xs.length; i++) {
             xs[i] = (i % 1000) * 0.25;

@@ -12,14 +12,25 @@ final class TestWorkers {
     private TestWorkers() {
     }
 
-    /** @return a fleet (none started yet); close it in {@code @AfterAll} */
+    /** @return a fleet of workers on the JVM (none started yet); close it in {@code @AfterAll} */
     static LocalWorkers create() {
+        return create(List.of(), List.of("--no-devices"));
+    }
+
+    /**
+     * @param jvmArgs    more JVM flags for each worker
+     * @param workerArgs more worker options
+     * @return a fleet (none started yet); close it in {@code @AfterAll}
+     */
+    static LocalWorkers create(List<String> jvmArgs, List<String> workerArgs) {
         List<String> jvm = new ArrayList<>(Arrays.stream(System.getProperty("pappus.worker.jvmArgs", "").trim()
                 .split("\\s+")).filter(s -> !s.isEmpty()).toList());
         // Small and quick: two cores run the test JVM and three workers.
         jvm.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dpappus.fallback=off"));
-        return new LocalWorkers(Path.of(System.getProperty("pappus.worker.jar", "target/pappus-worker.jar")), jvm,
-                List.of("--calibration-ms", "20", "--no-devices"));
+        jvm.addAll(jvmArgs);
+        List<String> args = new ArrayList<>(List.of("--calibration-ms", "20"));
+        args.addAll(workerArgs);
+        return new LocalWorkers(Path.of(System.getProperty("pappus.worker.jar", "target/pappus-worker.jar")), jvm, args);
     }
 
     /** @return the settings a client of {@code workers} uses: their cluster name, small partitions */

@@ -106,7 +106,12 @@ public final class OclEngine implements Engine {
         return name();
     }
 
-    private static DeviceInfo choose(List<DeviceInfo> devices) {
+    /**
+     * @param devices the devices found
+     * @return the one fragments run on: the one whose id or name matches system property
+     *         {@code pappus.opencl.device} when set, else the first GPU, else the first; null when none
+     */
+    public static DeviceInfo choose(List<DeviceInfo> devices) {
         String want = System.getProperty("pappus.opencl.device");
         for (DeviceInfo d : devices) {
             if (want != null ? d.id().equals(want) || d.name().contains(want) : "GPU".equals(d.type())) {

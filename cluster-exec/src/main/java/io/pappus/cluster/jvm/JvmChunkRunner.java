@@ -1,12 +1,16 @@
 package io.pappus.cluster.jvm;
 
+import io.pappus.cluster.fragment.IrColumns;
+import io.pappus.cluster.fragment.PipelineFragment;
+import io.pappus.cluster.fragment.StepCounts;
 import io.pappus.cluster.remote.Chunk;
 import io.pappus.cluster.remote.ChunkResult;
+import io.pappus.cluster.remote.ChunkRun;
 import io.pappus.cluster.remote.ChunkRunner;
 import io.pappus.cluster.remote.InterpretingChunkRunner;
 import io.pappus.cluster.remote.PartialSpec;
+import io.pappus.cluster.remote.RanOn;
 import io.pappus.cluster.remote.RemotePipeline;
-import io.pappus.cluster.remote.RemoteStep;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.jvm.codegen.FragmentGenerator;
 import io.pappus.jvm.codegen.GeneratedFragment;
@@ -39,35 +43,46 @@ public final class JvmChunkRunner implements ChunkRunner {
     private static final AtomicLong COMPILED = new AtomicLong();
     private final InterpretingChunkRunner interpreter = new InterpretingChunkRunner();
 
+    private static final String NO_COMPILED_ACCUMULATOR = "an accumulator's partial has no compiled form";
+
+    /** Why a chunk that threw on a compiled run is run again on the interpreter. */
+    public static final String RERUN = "a lambda threw: re-run on the interpreter for the exact element and step";
+
     @Override
-    public ChunkResult run(RemotePipeline pipeline, Chunk chunk) {
+    public ChunkRun run(RemotePipeline pipeline, Chunk chunk) {
         if (!PipelineFragment.compilable(pipeline)) {
-            return interpreter.run(pipeline, chunk);
+            return interpreter.run(pipeline, chunk).because(NO_COMPILED_ACCUMULATOR);
         }
         Object[] in = IrColumns.leaves(chunk);
         int n = chunk.size();
-        Fragment f = PipelineFragment.of(pipeline, pipeline.steps().size(), null);
+        Fragment f = PipelineFragment.of(pipeline, pipeline.steps().size(), null, n);
         Kernel k = kernel(f);
         if (k == null) {
-            return interpreter.run(pipeline, chunk);
+            return interpreter.run(pipeline, chunk).because("codegen-jvm has no compiled form of " + f.describe());
         }
         Object part;
         long[] counts;
         try {
             part = k.chunk(in, 0, n);
-            counts = counts(pipeline, in, n, part);
+            counts = StepCounts.of(pipeline, n, finalCount(pipeline.partial(), part),
+                    upTo -> prefixCount(pipeline, upTo, in, n));
         } catch (RuntimeException e) {
             // A lambda threw (or a predicated loop evaluated a map the sequential run skips):
             // the interpreter finds the exact element and step, or finishes the chunk.
-            return interpreter.run(pipeline, chunk);
+            return interpreter.run(pipeline, chunk).because(RERUN);
         }
         COMPILED.incrementAndGet();
-        return new ChunkResult.Done(counts, partial(pipeline.partial(), f, part));
+        return new ChunkRun(new ChunkResult.Done(counts, partial(pipeline.partial(), f, part)), RanOn.cpu(name(), ""));
     }
 
     @Override
     public String name() {
         return "jvm";
+    }
+
+    @Override
+    public String describe(RemotePipeline pipeline) {
+        return PipelineFragment.compilable(pipeline) ? name() : "ir-interpreter (" + NO_COMPILED_ACCUMULATOR + ")";
     }
 
     @Override
@@ -100,36 +115,6 @@ public final class JvmChunkRunner implements ChunkRunner {
         }
     }
 
-    /**
-     * The elements entering each step, then the partial aggregate: what the caller needs to
-     * number elements across chunks. Only filters change the count, so it is known up to the
-     * first filter; after a filter it is the partial's own count when that is the last filter
-     * and the partial counts, else a count of the prefix through that filter, compiled too.
-     */
-    private static long[] counts(RemotePipeline p, Object[] in, int n, Object part) {
-        int steps = p.steps().size();
-        long[] counts = new long[steps + 1];
-        long finalCount = finalCount(p.partial(), part);
-        long cur = n;
-        for (int s = 0; s < steps; s++) {
-            counts[s] = cur;
-            if (p.steps().get(s).kind() == RemoteStep.Kind.FILTER) {
-                cur = finalCount >= 0 && lastFilter(p) == s ? finalCount : prefixCount(p, s + 1, in, n);
-            }
-        }
-        counts[steps] = cur;
-        return counts;
-    }
-
-    private static int lastFilter(RemotePipeline p) {
-        for (int s = p.steps().size() - 1; s >= 0; s--) {
-            if (p.steps().get(s).kind() == RemoteStep.Kind.FILTER) {
-                return s;
-            }
-        }
-        return -1;
-    }
-
     /** @return the number of elements reaching the partial, or -1 when the partial does not say */
     private static long finalCount(PartialSpec spec, Object part) {
         if (spec instanceof PartialSpec.Collect) {
@@ -143,7 +128,7 @@ public final class JvmChunkRunner implements ChunkRunner {
     }
 
     private static long prefixCount(RemotePipeline p, int upTo, Object[] in, int n) {
-        Kernel k = kernel(PipelineFragment.of(p, upTo, new Sink.Count()));
+        Kernel k = kernel(PipelineFragment.of(p, upTo, new Sink.Count(), n));
         if (k == null) {
             throw new IllegalStateException("no compiled count for a compiled pipeline's prefix");
         }

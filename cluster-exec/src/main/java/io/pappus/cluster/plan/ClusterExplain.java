@@ -2,11 +2,14 @@ package io.pappus.cluster.plan;
 
 import io.pappus.api.query.OrderByOp;
 import io.pappus.api.query.Source;
+import io.pappus.cluster.remote.RemotePipeline;
 import io.pappus.exec.ExplainWriter;
 import io.pappus.plan.LogicalPlan;
 import io.pappus.plan.PlanNode;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -26,10 +29,13 @@ public final class ClusterExplain {
      * @param engine     the engine's description
      * @param plan       the typed plan
      * @param partitions the number of partitions a source of a given size is cut into
-     * @param runner     the member-side runner's name
+     * @param runner     where the members run a pipeline, and why not on a better device
+     * @param advertised each member's runner as it advertises it ({@code address: runner}); empty
+     *                   for embedded members, which run with this JVM's runner
      * @return the explanation
      */
-    public static String explain(String engine, LogicalPlan plan, IntUnaryOperator partitions, String runner) {
+    public static String explain(String engine, LogicalPlan plan, IntUnaryOperator partitions,
+                                 Function<RemotePipeline, String> runner, List<String> advertised) {
         ClusterExplain w = new ClusterExplain(partitions);
         w.out.append("== Pappus cluster placement on ").append(engine).append(" ==\n");
         Optional<Chain> whole = ShufflePlacement.chain(plan.root());
@@ -37,13 +43,16 @@ public final class ClusterExplain {
         if (whole.isPresent()) {
             TerminalPlacement tp = Placement.terminal(plan, whole.get().output());
             w.out.append(term).append("  [").append(tp.onMembers()
-                    ? "members: partial " + tp.partial().name() + " per partition (" + runner
-                            + "); the caller combines them in partition order"
+                    ? "members: partial " + tp.partial().name() + " per partition, run by " + runner.apply(
+                            whole.get().pipeline(tp.partial())) + "; the caller combines them in partition order"
                     : "caller: " + tp.reason()).append("]\n");
             w.members(whole.get(), "  ", tp.onMembers() ? "" : COLLECTED);
         } else {
             w.out.append(term).append("  [caller: its input is on the caller]\n");
             w.node(plan.root(), "  ");
+        }
+        for (String m : advertised) {
+            w.out.append("member ").append(m).append('\n');
         }
         w.out.append('\n').append(ExplainWriter.lifted(engine
                 + ": each lambda's IR (what members receive for their steps)", plan));

@@ -16,6 +16,8 @@ import java.util.function.Supplier;
  * load; it is skipped with a log line, and the member interprets.
  */
 public final class ChunkRunners {
+    /** Member attribute: the member's runner, {@link ChunkRunner#describe() described}; worker processes publish it. */
+    public static final String ATTRIBUTE = "pappus.runner";
     private static final Logger LOG = LoggerFactory.getLogger(ChunkRunners.class);
     private static volatile ChunkRunner runner;
 
@@ -29,7 +31,7 @@ public final class ChunkRunners {
             synchronized (ChunkRunners.class) {
                 if (runner == null) {
                     runner = choose(installed());
-                    LOG.info("cluster members in this JVM run shipped fragments with '{}'", runner.name());
+                    LOG.info("cluster members in this JVM run shipped fragments with '{}': {}", runner.name(), runner.describe());
                 }
                 r = runner;
             }

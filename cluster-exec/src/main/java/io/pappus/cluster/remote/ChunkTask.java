@@ -74,7 +74,7 @@ public final class ChunkTask implements Callable<TaskReply>, Serializable, Hazel
             IMap<ChunkKey, Object> chunks = member.getMap(mapName);
             Object stored = chunks.get(key);
             if (stored == null) {
-                return new TaskReply(taskId, me, runner.name(), new ChunkResult.Missing());
+                return new TaskReply(taskId, me, RanOn.notRun(runner.name()), new ChunkResult.Missing());
             }
             if (!(stored instanceof Chunk c)) {
                 throw new InvalidTaskException("entry " + key + " is not a chunk");
@@ -85,9 +85,10 @@ public final class ChunkTask implements Callable<TaskReply>, Serializable, Hazel
             // Hostile or corrupt IR can break the checker itself: that too is a refusal, not a crash.
             String reason = e instanceof InvalidTaskException ? e.getMessage() : "malformed task: " + e;
             LOG.warn("member {} refused task {}: {}", me, taskId, reason);
-            return new TaskReply(taskId, me, runner.name(), new ChunkResult.Rejected(reason));
+            return new TaskReply(taskId, me, RanOn.notRun(runner.name()), new ChunkResult.Rejected(reason));
         }
-        return new TaskReply(taskId, me, runner.name(), runner.run(pipeline, chunk));
+        ChunkRun r = runner.run(pipeline, chunk);
+        return new TaskReply(taskId, me, r.on(), r.result());
     }
 
     @Override

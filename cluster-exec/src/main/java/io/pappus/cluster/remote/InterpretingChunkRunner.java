@@ -14,7 +14,11 @@ public final class InterpretingChunkRunner implements ChunkRunner {
     private final IrInterpreter interpreter = new IrInterpreter();
 
     @Override
-    public ChunkResult run(RemotePipeline pipeline, Chunk chunk) {
+    public ChunkRun run(RemotePipeline pipeline, Chunk chunk) {
+        return new ChunkRun(evaluate(pipeline, chunk), RanOn.cpu(name(), ""));
+    }
+
+    private ChunkResult evaluate(RemotePipeline pipeline, Chunk chunk) {
         List<RemoteStep> steps = pipeline.steps();
         long[] counts = new long[steps.size() + 1];
         List<Object> in = new ArrayList<>(chunk.size());

@@ -9,8 +9,14 @@ import java.io.Serializable;
  *
  * @param taskId the task's id
  * @param member the member that ran it
- * @param runner the member-side runner that evaluated it, e.g. {@code ir-interpreter}
+ * @param on     the member-side runner and device that evaluated it; for a refused or missing
+ *               chunk, the member's runner with no device
  * @param result what it gave
  */
-public record TaskReply(String taskId, String member, String runner, ChunkResult result) implements Serializable {
+public record TaskReply(String taskId, String member, RanOn on, ChunkResult result) implements Serializable {
+
+    /** @return the runner that evaluated the chunk, e.g. {@code opencl} */
+    public String runner() {
+        return on.runner();
+    }
 }

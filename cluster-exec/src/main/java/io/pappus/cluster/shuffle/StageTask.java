@@ -6,12 +6,14 @@ import com.hazelcast.map.IMap;
 import io.pappus.cluster.remote.Chunk;
 import io.pappus.cluster.remote.ChunkKey;
 import io.pappus.cluster.remote.ChunkResult;
+import io.pappus.cluster.remote.ChunkRun;
 import io.pappus.cluster.remote.ChunkRunner;
 import io.pappus.cluster.remote.ChunkRunners;
 import io.pappus.cluster.remote.InvalidTaskException;
 import io.pappus.cluster.remote.MemberLoad;
 import io.pappus.cluster.remote.PartialSpec;
 import io.pappus.cluster.remote.PipelineCheck;
+import io.pappus.cluster.remote.RanOn;
 import io.pappus.cluster.remote.RemotePipeline;
 import io.pappus.cluster.remote.RemoteStep;
 import io.pappus.cluster.remote.ShippedLambda;
@@ -79,37 +81,40 @@ public final class StageTask implements Callable<TaskReply>, Serializable, Hazel
         String me = member.getCluster().getLocalMember().getAddress().toString();
         MemberLoad.enter(me);
         try {
-            return new TaskReply(taskId, me, ChunkRunners.get().name(), run(me));
+            ChunkRun r = run(me);
+            return new TaskReply(taskId, me, r.on(), r.result());
         } finally {
             MemberLoad.exit(me);
         }
     }
 
-    private ChunkResult run(String me) {
+    private ChunkRun run(String me) {
+        ChunkRunner runner = ChunkRunners.get();
+        RanOn none = RanOn.notRun(runner.name());
         Chunk chunk;
         try {
             PipelineCheck.check(pipeline);
             checkSink();
             chunk = read();
             if (chunk == null) {
-                return new ChunkResult.Missing();
+                return new ChunkRun(new ChunkResult.Missing(), none);
             }
             PipelineCheck.checkChunk(pipeline, chunk);
         } catch (IllegalArgumentException | NullPointerException | ClassCastException | IndexOutOfBoundsException e) {
             String reason = e instanceof InvalidTaskException ? e.getMessage() : "malformed task: " + e;
             LOG.warn("member {} refused task {}: {}", me, taskId, reason);
-            return new ChunkResult.Rejected(reason);
+            return new ChunkRun(new ChunkResult.Rejected(reason), none);
         } catch (KeyedFinish.Failed f) {
             Throwable c = f.getCause();
-            return new ChunkResult.ElementFailed(0, 0, f.element, c.getClass().getName(), c.getMessage());
+            return new ChunkRun(new ChunkResult.ElementFailed(0, 0, f.element, c.getClass().getName(), c.getMessage()),
+                    RanOn.cpu("keyed finish", ""));
         }
-        ChunkRunner runner = ChunkRunners.get();
         if (sink instanceof StageSink.Partial) {
             return runner.run(pipeline, chunk);
         }
         RemotePipeline collect = new RemotePipeline(pipeline.input(), pipeline.steps(), new PartialSpec.Collect());
-        ChunkResult r = runner.run(collect, chunk);
-        if (!(r instanceof ChunkResult.Done d)) {
+        ChunkRun r = runner.run(collect, chunk);
+        if (!(r.result() instanceof ChunkResult.Done d)) {
             return r;
         }
         Type outType = StageChecks.output(pipeline);
@@ -120,15 +125,17 @@ public final class StageTask implements Callable<TaskReply>, Serializable, Hazel
         if (keyFn != null) {
             // The keys are one more map over the output, run by the member's best runner.
             ChunkResult k = runner.run(new RemotePipeline(outType, List.of(new RemoteStep(RemoteStep.Kind.MAP, keyFn)),
-                    new PartialSpec.Collect()), StageChecks.chunk(outType, out));
+                    new PartialSpec.Collect()), StageChecks.chunk(outType, out)).result();
             if (k instanceof ChunkResult.ElementFailed f) {
                 int stage = pipeline.steps().size();
-                return new ChunkResult.ElementFailed(stage, f.index(), f.element(), f.exceptionClass(), f.message());
+                return new ChunkRun(new ChunkResult.ElementFailed(stage, f.index(), f.element(), f.exceptionClass(),
+                        f.message()), r.on());
             }
             keys = elements(((ChunkResult.Done) k).partial());
         }
         Type keyType = keyFn == null ? outType : keyFn.ir().main().result();
-        return new ShuffleWriter(member).write(sink, partition, outType, keyType, out, keys, d.counts());
+        return new ChunkRun(new ShuffleWriter(member).write(sink, partition, outType, keyType, out, keys, d.counts()),
+                r.on());
     }
 
     private void checkSink() {

@@ -44,7 +44,7 @@ final class Calibration {
         int runs = 0;
         do {
             long t0 = System.nanoTime();
-            ChunkResult r = runner.run(p, chunk);
+            ChunkResult r = runner.run(p, chunk).result();
             long t = System.nanoTime() - t0;
             if (!(r instanceof ChunkResult.Done)) {
                 throw new IllegalStateException("calibration pipeline failed on " + runner.name() + ": " + r);

@@ -1,5 +1,7 @@
 package io.pappus.cluster.worker;
 
+import io.pappus.cluster.remote.ChunkRunners;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,7 +11,8 @@ import java.util.Objects;
 
 /**
  * What a member offers the cluster, published as Hazelcast member attributes so the caller can
- * size work by it: cores, heap, OpenCL devices and the throughput measured at start-up.
+ * size work by it: cores, heap, OpenCL devices, the runner that runs shipped pipelines on them
+ * and the throughput measured at start-up.
  *
  * <pre>{@code
  * MemberProfile p = MemberProfile.measure();
@@ -21,8 +24,10 @@ import java.util.Objects;
  * @param maxMemory  the member's heap limit in bytes
  * @param devices    its OpenCL devices, e.g. {@code GPU:NVIDIA H100}; empty without the OpenCL backend
  * @param throughput elements per second of the calibration pipeline through the member's chunk runner
+ * @param runner     what runs shipped pipelines there, e.g. {@code opencl on NVIDIA H100 where the device can
+ *                   run the pipeline (pappus.cluster.memberTarget=auto), else jvm}
  */
-public record MemberProfile(int cores, long maxMemory, List<String> devices, double throughput) {
+public record MemberProfile(int cores, long maxMemory, List<String> devices, double throughput, String runner) {
     /** Attribute: processors, e.g. {@code 16}. */
     public static final String CORES = "pappus.cores";
     /** Attribute: heap limit in bytes. */
@@ -31,6 +36,8 @@ public record MemberProfile(int cores, long maxMemory, List<String> devices, dou
     public static final String DEVICES = "pappus.devices";
     /** Attribute: measured elements per second, e.g. {@code 2.5E8}. */
     public static final String THROUGHPUT = "pappus.throughput";
+    /** Attribute: the member's chunk runner, described. */
+    public static final String RUNNER = ChunkRunners.ATTRIBUTE;
 
     public MemberProfile {
         if (cores < 1) {
@@ -48,6 +55,7 @@ public record MemberProfile(int cores, long maxMemory, List<String> devices, dou
             }
         }
         devices = List.copyOf(devices);
+        Objects.requireNonNull(runner, "runner");
     }
 
     /**
@@ -69,16 +77,18 @@ public record MemberProfile(int cores, long maxMemory, List<String> devices, dou
     public static MemberProfile measure(long budgetMillis, boolean devices) {
         Runtime rt = Runtime.getRuntime();
         return new MemberProfile(rt.availableProcessors(), rt.maxMemory(),
-                devices ? DeviceProbe.openClDevices() : List.of(), Calibration.elementsPerSecond(budgetMillis));
+                devices ? DeviceProbe.openClDevices() : List.of(), Calibration.elementsPerSecond(budgetMillis),
+                ChunkRunners.get().describe());
     }
 
-    /** @return the member attributes, keys {@link #CORES}, {@link #MAX_MEMORY}, {@link #DEVICES}, {@link #THROUGHPUT} */
+    /** @return the member attributes, keys {@link #CORES}, {@link #MAX_MEMORY}, {@link #DEVICES}, {@link #THROUGHPUT}, {@link #RUNNER} */
     public Map<String, String> attributes() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(CORES, Integer.toString(cores));
         m.put(MAX_MEMORY, Long.toString(maxMemory));
         m.put(DEVICES, String.join(";", devices));
         m.put(THROUGHPUT, Double.toString(throughput));
+        m.put(RUNNER, runner);
         return m;
     }
 
@@ -93,7 +103,7 @@ public record MemberProfile(int cores, long maxMemory, List<String> devices, dou
         try {
             return new MemberProfile(Integer.parseInt(require(attributes, CORES)),
                     Long.parseLong(require(attributes, MAX_MEMORY)), list,
-                    Double.parseDouble(require(attributes, THROUGHPUT)));
+                    Double.parseDouble(require(attributes, THROUGHPUT)), require(attributes, RUNNER));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("malformed member profile " + attributes + ": " + e.getMessage(), e);
         }

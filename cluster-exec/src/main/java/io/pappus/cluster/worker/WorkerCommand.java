@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.pappus.cluster.ClusterMember;
 import io.pappus.cluster.ClusterSettings;
 import io.pappus.cluster.remote.ChunkRunners;
+import io.pappus.cluster.remote.MemberTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +53,8 @@ public final class WorkerCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--no-devices", description = "Do not look for OpenCL devices: advertise none (starts faster).")
+    @Option(names = "--no-devices", description = "Do not look for OpenCL devices: advertise none and run every chunk"
+            + " on the JVM (pappus.cluster.memberTarget=jvm; starts faster).")
     private boolean noDevices;
 
     @Option(names = "--jet", paramLabel = "package", split = ",",
@@ -99,6 +101,9 @@ public final class WorkerCommand implements Callable<Integer> {
     HazelcastInstance start() {
         ClusterSettings settings = settings();
         List<String> members = joinAddresses();
+        if (noDevices) {
+            System.setProperty(MemberTarget.PROPERTY, "jvm");  // before the runner first looks for a device
+        }
         MemberProfile profile = MemberProfile.measure(calibrationMillis, !noDevices);
         HazelcastInstance member = ClusterMember.start(settings, port, members, profile.attributes(), jetPackages);
         out.println(READY + " " + bind + ":" + port + " cluster=" + clusterName + " members="

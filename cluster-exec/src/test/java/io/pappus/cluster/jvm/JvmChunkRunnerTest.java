@@ -9,11 +9,7 @@ import io.pappus.cluster.remote.InterpretingChunkRunner;
 import io.pappus.cluster.remote.PartialSpec;
 import io.pappus.cluster.remote.RemotePipeline;
 import io.pappus.cluster.remote.RemoteStep;
-import io.pappus.cluster.remote.ShippedLambda;
 import io.pappus.ir.Type;
-import io.pappus.lift.JavaTypes;
-import io.pappus.lift.LambdaLifter;
-import io.pappus.lift.LiftResult;
 import io.pappus.testing.Point;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +17,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static io.pappus.cluster.fragment.TestPipelines.POINT;
+import static io.pappus.cluster.fragment.TestPipelines.filter;
+import static io.pappus.cluster.fragment.TestPipelines.ints;
+import static io.pappus.cluster.fragment.TestPipelines.lift;
+import static io.pappus.cluster.fragment.TestPipelines.map;
+import static io.pappus.cluster.fragment.TestPipelines.points;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -31,46 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * form, with the same per-step counts, and the same failure for a lambda that throws.
  */
 class JvmChunkRunnerTest {
-    private static final Type POINT = JavaTypes.ofClass(Point.class);
     private final JvmChunkRunner jvm = new JvmChunkRunner();
     private final InterpretingChunkRunner interpreter = new InterpretingChunkRunner();
-
-    private static ShippedLambda lift(Object fn, Type... args) {
-        LiftResult r = LambdaLifter.shared().lift(fn, List.of(args));
-        assertInstanceOf(LiftResult.Lifted.class, r, r::toString);
-        LiftResult.Lifted l = (LiftResult.Lifted) r;
-        return new ShippedLambda(l.ir(), l.captures());
-    }
-
-    private static RemoteStep map(Fn<?, ?> f, Type in) {
-        return new RemoteStep(RemoteStep.Kind.MAP, lift(f, in));
-    }
-
-    private static RemoteStep filter(Pred<?> p, Type in) {
-        return new RemoteStep(RemoteStep.Kind.FILTER, lift(p, in));
-    }
-
-    private static Chunk points(int n) {
-        Object[] xs = new Object[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = new Object[] {i * 0.5, (double) (i % 7)};
-        }
-        return new Chunk(POINT, xs);
-    }
-
-    private static int[] ints(int n) {
-        int[] xs = new int[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = i - n / 3;
-        }
-        return xs;
-    }
 
     /** Runs both runners; asserts the compiled one ran compiled and gave the same result. */
     private ChunkResult.Done same(RemotePipeline p, Chunk c) {
         long before = JvmChunkRunner.compiledInThisJvm();
-        ChunkResult.Done want = (ChunkResult.Done) interpreter.run(p, c);
-        ChunkResult.Done got = (ChunkResult.Done) jvm.run(p, c);
+        ChunkResult.Done want = (ChunkResult.Done) interpreter.run(p, c).result();
+        ChunkResult.Done got = (ChunkResult.Done) jvm.run(p, c).result();
         assertEquals(before + 1, JvmChunkRunner.compiledInThisJvm(), "the chunk ran on the interpreter");
         assertArrayEquals(want.counts(), got.counts(), "counts");
         assertTrue(Arrays.deepEquals(new Object[] {want.partial()}, new Object[] {got.partial()}),
@@ -127,8 +97,8 @@ class JvmChunkRunnerTest {
         RemotePipeline p = new RemotePipeline(Type.INT, List.of(filter(all, Type.INT), map(inverse, Type.INT)),
                 new PartialSpec.Collect());
         Chunk c = new Chunk(Type.INT, ints(30));
-        ChunkResult want = interpreter.run(p, c);
-        ChunkResult got = jvm.run(p, c);
+        ChunkResult want = interpreter.run(p, c).result();
+        ChunkResult got = jvm.run(p, c).result();
         ChunkResult.ElementFailed f = assertInstanceOf(ChunkResult.ElementFailed.class, got);
         assertEquals(want, got);
         assertEquals(1, f.stage());
@@ -140,7 +110,7 @@ class JvmChunkRunnerTest {
         Fn2<Long, Integer, Long> add = (acc, i) -> acc + i;
         RemotePipeline p = new RemotePipeline(Type.INT, List.of(), new PartialSpec.Accumulate(0L, lift(add, Type.LONG, Type.INT)));
         Chunk c = new Chunk(Type.INT, ints(10));
-        assertEquals(((ChunkResult.Done) interpreter.run(p, c)).partial(), ((ChunkResult.Done) jvm.run(p, c)).partial());
+        assertEquals(((ChunkResult.Done) interpreter.run(p, c).result()).partial(), ((ChunkResult.Done) jvm.run(p, c).result()).partial());
     }
 
     @Test

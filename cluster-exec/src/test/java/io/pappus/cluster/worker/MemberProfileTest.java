@@ -1,5 +1,6 @@
 package io.pappus.cluster.worker;
 
+import io.pappus.cluster.remote.ChunkRunners;
 import io.pappus.opencl.runtime.DeviceInfo;
 import io.pappus.opencl.runtime.OpenClDevices;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ class MemberProfileTest {
         }
         // 2^18 doubles through map, filter and sum: even the interpreter does over 10^5 a second.
         assertTrue(p.throughput() > 1e5, () -> "throughput " + p.throughput());
+        assertEquals(ChunkRunners.get().describe(), p.runner());
     }
 
     @Test
@@ -37,13 +39,14 @@ class MemberProfileTest {
 
     @Test
     void attributesRoundTrip() {
-        MemberProfile p = new MemberProfile(16, 64L << 30, List.of("GPU:NVIDIA H100", "CPU:pthread-EPYC"), 2.5e8);
+        MemberProfile p = new MemberProfile(16, 64L << 30, List.of("GPU:NVIDIA H100", "CPU:pthread-EPYC"), 2.5e8,
+                "opencl on NVIDIA H100 where the device can run the pipeline, else jvm");
         Map<String, String> a = p.attributes();
         assertEquals("16", a.get(MemberProfile.CORES));
         assertEquals("GPU:NVIDIA H100;CPU:pthread-EPYC", a.get(MemberProfile.DEVICES));
         assertEquals(p, MemberProfile.fromAttributes(a));
         assertTrue(p.hasGpu());
-        MemberProfile none = new MemberProfile(2, 1L << 30, List.of(), 1e6);
+        MemberProfile none = new MemberProfile(2, 1L << 30, List.of(), 1e6, "jvm");
         assertEquals("", none.attributes().get(MemberProfile.DEVICES));
         assertEquals(none, MemberProfile.fromAttributes(none.attributes()));
         assertFalse(none.hasGpu());
@@ -51,7 +54,7 @@ class MemberProfileTest {
 
     @Test
     void aMissingOrMalformedAttributeIsNamed() {
-        Map<String, String> a = new HashMap<>(new MemberProfile(2, 1L << 30, List.of(), 1e6).attributes());
+        Map<String, String> a = new HashMap<>(new MemberProfile(2, 1L << 30, List.of(), 1e6, "jvm").attributes());
         a.remove(MemberProfile.THROUGHPUT);
         NullPointerException missing = assertThrows(NullPointerException.class, () -> MemberProfile.fromAttributes(a));
         assertTrue(missing.getMessage().contains(MemberProfile.THROUGHPUT), missing.getMessage());
@@ -62,8 +65,8 @@ class MemberProfileTest {
 
     @Test
     void impossibleProfilesAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new MemberProfile(0, 1, List.of(), 1));
-        assertThrows(IllegalArgumentException.class, () -> new MemberProfile(1, 1, List.of(), Double.NaN));
-        assertThrows(IllegalArgumentException.class, () -> new MemberProfile(1, 1, List.of("a;b"), 1));
+        assertThrows(IllegalArgumentException.class, () -> new MemberProfile(0, 1, List.of(), 1, "jvm"));
+        assertThrows(IllegalArgumentException.class, () -> new MemberProfile(1, 1, List.of(), Double.NaN, "jvm"));
+        assertThrows(IllegalArgumentException.class, () -> new MemberProfile(1, 1, List.of("a;b"), 1, "jvm"));
     }
 }

@@ -17,6 +17,7 @@ import io.pappus.place.Decision;
 import io.pappus.place.ExecutionHistory;
 import io.pappus.place.Placer;
 import io.pappus.place.Prediction;
+import io.pappus.place.RunRecorder;
 import io.pappus.place.spi.DeviceProvider;
 import io.pappus.place.spi.PlacementDevice;
 import io.pappus.plan.Lifting;
@@ -32,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -54,7 +54,7 @@ public final class AutoEngine implements Engine {
     private final ReferenceEngine reference = new ReferenceEngine();
     private final RunLog runLog = new RunLog();
     private final ExecutionHistory history = new ExecutionHistory();
-    private final Set<String> compiled = ConcurrentHashMap.newKeySet();
+    private final RunRecorder runs = new RunRecorder(history);
     private final Map<String, CoExecutor.Result> lastShared = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong sharedRuns = new java.util.concurrent.atomic.AtomicLong();
     private final CoexecSetting.Mode sharing;
@@ -76,7 +76,7 @@ public final class AutoEngine implements Engine {
     }
 
     private AutoPlan plan(Fragment root) {
-        return AutoPlan.of(root, devices(), history, compiled, sharing != null ? sharing : CoexecSetting.mode());
+        return AutoPlan.of(root, devices(), runs, sharing != null ? sharing : CoexecSetting.mode());
     }
 
     @Override
@@ -102,7 +102,7 @@ public final class AutoEngine implements Engine {
                 Prediction pr = d.candidates().stream()
                         .filter(c -> c.device().backend().equals(onDevice ? "opencl" : "jvm") && c.prediction() != null)
                         .findFirst().orElseThrow().prediction();
-                record(d, pr, d.work().elements(), nanos, 1);
+                runs.record(d, pr, d.work().elements(), nanos, 1);
             }
             return r;
         } catch (OclBuildException e) {
@@ -127,21 +127,11 @@ public final class AutoEngine implements Engine {
         for (CoExecutor.DeviceRun run : r.runs()) {
             String id = run.device().equals("jvm") ? "jvm" : p.device().profile().id();
             d.candidates().stream().filter(c -> c.device().id().equals(id)).findFirst()
-                    .ifPresent(c -> record(d, c.prediction(), run.elements(), run.nanos(), Math.max(1, run.chunks())));
+                    .ifPresent(c -> runs.record(d, c.prediction(), run.elements(), run.nanos(), Math.max(1, run.chunks())));
         }
         lastShared.put(d.work().signature(), r);
         sharedRuns.incrementAndGet();
         return r.value();
-    }
-
-    private void record(Decision d, Prediction pr, long elements, long nanos, int launches) {
-        double per = d.work().elements() == 0 ? 0 : (double) elements / d.work().elements();
-        double fixed = launches * pr.launch() + pr.compile() + per * (pr.transferIn() + pr.transferOut());
-        if (compiled.add(d.work().signature() + "@" + pr.device().id())) {
-            history.recordWarmUp(d.work().signature(), pr.device().id(), elements, nanos);  // compile and cold JIT
-        } else {
-            history.record(d.work().signature(), pr.device().id(), elements, nanos, fixed);
-        }
     }
 
     private static double rate(Decision d, String backend) {

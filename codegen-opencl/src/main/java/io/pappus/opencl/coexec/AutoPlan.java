@@ -4,10 +4,10 @@ import io.pappus.api.query.Source;
 import io.pappus.place.CoexecSetting;
 import io.pappus.place.Decision;
 import io.pappus.place.DeviceProfile;
-import io.pappus.place.ExecutionHistory;
 import io.pappus.place.FragmentWork;
 import io.pappus.place.Offer;
 import io.pappus.place.Placer;
+import io.pappus.place.RunRecorder;
 import io.pappus.place.CostModel;
 import io.pappus.place.WorkEstimate;
 import io.pappus.place.spi.PlacementDevice;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The placement of every fragment of one query: each fragment's {@link Decision} from the cost
@@ -31,10 +30,10 @@ import java.util.Set;
  */
 record AutoPlan(Map<Fragment, Decision> decisions, PlacementDevice device) {
 
-    static AutoPlan of(Fragment root, List<PlacementDevice> devices, ExecutionHistory history, Set<String> compiled,
-                      CoexecSetting.Mode mode) {
+    static AutoPlan of(Fragment root, List<PlacementDevice> devices, RunRecorder runs, CoexecSetting.Mode mode) {
         Map<Fragment, Decision> own = new IdentityHashMap<>();
-        decide(root, true, devices, new Placer(new CostModel(history), mode == CoexecSetting.Mode.FORCE), compiled, mode, own);
+        decide(root, true, devices, new Placer(new CostModel(runs.history()), mode == CoexecSetting.Mode.FORCE), runs, mode,
+                own);
         PlacementDevice dev = null;
         for (Decision d : own.values()) {
             for (DeviceProfile p : d.chosen()) {
@@ -76,16 +75,16 @@ record AutoPlan(Map<Fragment, Decision> decisions, PlacementDevice device) {
     }
 
     private static void decide(Fragment f, boolean root, List<PlacementDevice> devices, Placer placer,
-                               Set<String> compiled, CoexecSetting.Mode mode, Map<Fragment, Decision> out) {
+                               RunRecorder runs, CoexecSetting.Mode mode, Map<Fragment, Decision> out) {
         WorkEstimate w = FragmentWork.estimate(f);
         List<Offer> offers = new ArrayList<>();
         for (PlacementDevice d : devices) {
             DeviceProfile p = d.profile();
-            offers.add(new Offer(p, d.eligibility(f), compiled.contains(w.signature() + "@" + p.id())));
+            offers.add(new Offer(p, d.eligibility(f), runs.compiled(w.signature(), p.id())));
         }
         out.put(f, placer.decide(w, offers, noShare(f, root, mode)));
         for (Fragment feed : f.feeds()) {
-            decide(feed, false, devices, placer, compiled, mode, out);
+            decide(feed, false, devices, placer, runs, mode, out);
         }
     }
 

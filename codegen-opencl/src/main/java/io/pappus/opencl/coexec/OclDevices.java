@@ -36,8 +36,12 @@ public final class OclDevices implements DeviceProvider {
         return out;
     }
 
-    /** One OpenCL device as the cost model sees it. */
-    record Device(DeviceInfo info) implements PlacementDevice {
+    /**
+     * One OpenCL device as the cost model sees it.
+     *
+     * @param info the device
+     */
+    public record Device(DeviceInfo info) implements PlacementDevice {
         @Override
         public DeviceProfile profile() {
             return PROFILES.computeIfAbsent(info.id(), k -> CalibrationStore.standard().profile(

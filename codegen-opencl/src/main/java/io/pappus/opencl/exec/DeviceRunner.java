@@ -56,6 +56,18 @@ public final class DeviceRunner {
 
     /**
      * @param placed the fragment, placed on the device
+     * @param in the fragment's input columns
+     * @return columns for a collect, else the terminal's Java value (a count's {@code Long}, a
+     *         sum's {@code Double}, a reduce's value or {@code Optional})
+     * @throws RuntimeException when a lambda throws on the device ({@link io.pappus.exec.ElementFailure} names the element)
+     */
+    public Object run(DevicePlacer.Placed placed, Columns in) {
+        Object out = run(placed, Handoff.onHost(in, null), false, false);
+        return out instanceof Handoff h ? h.host(bus) : out;
+    }
+
+    /**
+     * @param placed the fragment, placed on the device
      * @param in     the fragment's input columns
      * @param cached whether {@code in} are a {@code cache()}'s columns, to be kept resident on the device
      * @param keep   whether output columns should stay on the device (the next fragment runs there too)

@@ -1,4 +1,4 @@
-package io.pappus.cluster.jvm;
+package io.pappus.cluster.fragment;
 
 import io.pappus.cluster.remote.Chunk;
 import io.pappus.exec.column.ColumnConverter;
@@ -14,12 +14,12 @@ import java.lang.reflect.Array;
  * array per leaf of the element type, and columns are put back together into IR values
  * (sub-int kinds as {@code Integer}, structs as {@code Object[]}).
  */
-final class IrColumns {
+public final class IrColumns {
     private IrColumns() {
     }
 
     /** @return the chunk as kernel input: one array per leaf of its type */
-    static Object[] leaves(Chunk chunk) {
+    public static Object[] leaves(Chunk chunk) {
         Object column = chunk.column();
         if (!(column instanceof Object[] values)) {
             return new Object[] {column};  // double[], int[], long[] or float[]: already a column
@@ -43,7 +43,7 @@ final class IrColumns {
      * @param n      how many elements
      * @return the elements as IR values
      */
-    static Object[] values(Type type, Object[] leaves, int n) {
+    public static Object[] values(Type type, Object[] leaves, int n) {
         ColumnLayout layout = ColumnLayout.of(type);
         Object[] out = new Object[n];
         Object[] one = new Object[leaves.length];
@@ -62,7 +62,7 @@ final class IrColumns {
      * @param from   the first leaf's index in {@code leaves}
      * @return the IR value they make up
      */
-    static Object value(ColumnLayout layout, Object[] leaves, int from) {
+    public static Object value(ColumnLayout layout, Object[] leaves, int from) {
         if (!(layout.type() instanceof Type.Struct s)) {
             return normal(leaves[from], layout.type());
         }
@@ -82,7 +82,7 @@ final class IrColumns {
     }
 
     /** @return {@code v} as an IR value of type {@code t}: sub-int kinds (a kernel may box a char) as Integer */
-    static Object normal(Object v, Type t) {
+    public static Object normal(Object v, Type t) {
         if (t instanceof Type.Prim p && (p.kind() == PrimKind.BYTE || p.kind() == PrimKind.SHORT
                 || p.kind() == PrimKind.CHAR)) {
             return v instanceof Character c ? (int) c : ((Number) v).intValue();

@@ -1,4 +1,4 @@
-package io.pappus.cluster.jvm;
+package io.pappus.cluster.fragment;
 
 import io.pappus.api.Fn;
 import io.pappus.api.Pred;
@@ -22,12 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A shipped pipeline as the JVM backend's {@link Fragment}: the same plan nodes the caller's
- * planner would build, with the shipped IR as each lambda's lift and no user object behind it
+ * A shipped pipeline as a backend's {@link Fragment} (the JVM's and OpenCL's member-side
+ * runners compile it): the same plan nodes the caller's planner would build, with the shipped IR as each lambda's lift and no user object behind it
  * (members have none: a site's function object is a placeholder that refuses to run, which is
  * safe because every shipped lambda is lifted and the generated code inlines it).
  */
-final class PipelineFragment {
+public final class PipelineFragment {
     private static final Fn<Object, Object> NO_FN = x -> {
         throw new IllegalStateException("a member has no user lambda objects; shipped lambdas run from IR");
     };
@@ -43,7 +43,7 @@ final class PipelineFragment {
      * @return whether its partial aggregate has a compiled form here (an accumulate's seed and
      *         combine live on the caller, so that partial stays on the interpreter)
      */
-    static boolean compilable(RemotePipeline p) {
+    public static boolean compilable(RemotePipeline p) {
         return !(p.partial() instanceof PartialSpec.Accumulate);
     }
 
@@ -51,10 +51,11 @@ final class PipelineFragment {
      * @param p    a validated, {@link #compilable} pipeline
      * @param upTo the number of leading steps to include
      * @param sink the sink, or null for the pipeline's own partial aggregate
+     * @param elements the chunk's size (the cost model's estimate reads it; generated code does not)
      * @return the fragment
      */
-    static Fragment of(RemotePipeline p, int upTo, Sink sink) {
-        Node op = new Source(Source.Kind.OBJECTS, List.of(), Object.class, 0, 0);
+    public static Fragment of(RemotePipeline p, int upTo, Sink sink, int elements) {
+        Node op = new Source(Source.Kind.OBJECTS, List.of(), Object.class, elements, 0);
         PlanNode node = new PlanNode(op, p.input(), List.of(), List.of());
         List<Stage> stages = new ArrayList<>();
         for (int i = 0; i < upTo; i++) {
