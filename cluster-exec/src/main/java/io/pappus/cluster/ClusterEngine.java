@@ -139,6 +139,23 @@ public final class ClusterEngine implements Engine, AutoCloseable {
         return new ClusterEngine(client, List.of(client), settings, "cluster[" + settings.clusterName() + "]");
     }
 
+    /**
+     * Connects as a client configured by a standard Hazelcast client file, e.g.
+     * {@code hazelcast-client.yaml} naming the cluster and its members. Pappus's deserialisation
+     * allow-list replaces any filter the file sets.
+     *
+     * @param clientConfig the file
+     * @return the engine; {@link #close()} disconnects
+     * @throws IllegalArgumentException naming the file when it cannot be read
+     */
+    public static ClusterEngine fromYaml(java.nio.file.Path clientConfig) {
+        com.hazelcast.client.config.ClientConfig c = HazelcastConfigs.client(clientConfig);
+        ClusterSettings settings = ClusterSettings.defaults().withClusterName(c.getClusterName());
+        HazelcastInstance client = HazelcastClient.newHazelcastClient(c);
+        return new ClusterEngine(client, List.of(client), settings, "cluster[" + settings.clusterName() + ", "
+                + clientConfig.getFileName() + "]");
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <R> R execute(Node plan, Terminal<R> terminal) {

@@ -49,7 +49,25 @@ public final class ClusterMember {
                                           Map<String, String> attributes, List<String> jetPackages) {
         List<String> members = new ArrayList<>(join);
         members.add(settings.bindAddress() + ":" + port);
-        Config c = HazelcastConfigs.member(settings, port, members);
+        return start(HazelcastConfigs.member(settings, port, members), attributes, jetPackages);
+    }
+
+    /**
+     * Starts a member configured by a standard Hazelcast file ({@code hazelcast.yaml}: network,
+     * join and cluster name as the file says), with Pappus's maps, admission limit and
+     * deserialisation allow-list added.
+     *
+     * @param file       the member configuration
+     * @param settings   backups and tasks per member (the cluster name comes from the file)
+     * @param attributes member attributes to publish
+     * @return the running member
+     * @throws IllegalArgumentException naming the file when it cannot be read
+     */
+    public static HazelcastInstance start(java.nio.file.Path file, ClusterSettings settings, Map<String, String> attributes) {
+        return start(HazelcastConfigs.member(file, settings), attributes, List.of());
+    }
+
+    private static HazelcastInstance start(Config c, Map<String, String> attributes, List<String> jetPackages) {
         c.getMemberAttributeConfig().setAttributes(attributes);
         if (!jetPackages.isEmpty()) {
             c.getJetConfig().setEnabled(true).setResourceUploadEnabled(true);

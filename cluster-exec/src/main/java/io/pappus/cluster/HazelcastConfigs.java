@@ -1,6 +1,7 @@
 package io.pappus.cluster;
 
 import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.config.YamlClientConfigBuilder;
 import com.hazelcast.config.ClassFilter;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.ExecutorConfig;
@@ -10,6 +11,8 @@ import com.hazelcast.config.MapConfig;
 import io.pappus.cluster.run.JobRunner;
 import io.pappus.cluster.run.ShuffleRunner;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -62,10 +65,60 @@ final class HazelcastConfigs {
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(members);
+        return withPappusParts(c, s);
+    }
+
+    /**
+     * A member configured by a standard Hazelcast file (network, join, cluster name: the user's),
+     * with what Pappus needs added: its maps' backups, the task executor's admission limit and
+     * the deserialisation allow-list, which replaces any filter the file sets.
+     *
+     * @param file a {@code hazelcast.yaml} (or {@code .xml})
+     * @param s    the settings for what the file does not say (backups, tasks per member)
+     * @return the member's configuration
+     * @throws IllegalArgumentException naming the file when it cannot be read
+     */
+    static Config member(Path file, ClusterSettings s) {
+        Config c;
+        try {
+            c = Config.loadFromFile(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read the Hazelcast member configuration " + file + ": " + e.getMessage(), e);
+        }
+        if (c.getProperty("hazelcast.phone.home.enabled") == null) {
+            c.setProperty("hazelcast.phone.home.enabled", "false");
+        }
+        return withPappusParts(c, s.withClusterName(c.getClusterName()));
+    }
+
+    private static Config withPappusParts(Config c, ClusterSettings s) {
         c.addMapConfig(new MapConfig(JobRunner.CHUNK_MAP).setBackupCount(s.backupCount()).setAsyncBackupCount(0));
         c.addMapConfig(new MapConfig(ShuffleRunner.SHUFFLE_MAP).setBackupCount(s.backupCount()).setAsyncBackupCount(0));
         // Admission control: at most tasksPerMember tasks run at once; the executor queues the rest.
         c.addExecutorConfig(new ExecutorConfig(JobRunner.EXECUTOR).setPoolSize(s.scheduling().tasksPerMember()));
+        c.getSerializationConfig().setJavaSerializationFilterConfig(allowList());
+        return c;
+    }
+
+    /**
+     * A client configured by a standard {@code hazelcast-client.yaml} (cluster name, member
+     * addresses, timeouts: the user's), with Pappus's deserialisation allow-list in place of
+     * any filter the file sets.
+     *
+     * @param file the client configuration
+     * @return it
+     * @throws IllegalArgumentException naming the file when it cannot be read
+     */
+    static ClientConfig client(Path file) {
+        ClientConfig c;
+        try {
+            c = new YamlClientConfigBuilder(file.toFile()).build();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read the Hazelcast client configuration " + file + ": " + e.getMessage(), e);
+        }
+        if (c.getProperty("hazelcast.phone.home.enabled") == null) {
+            c.setProperty("hazelcast.phone.home.enabled", "false");
+        }
         c.getSerializationConfig().setJavaSerializationFilterConfig(allowList());
         return c;
     }

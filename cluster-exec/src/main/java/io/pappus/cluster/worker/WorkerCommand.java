@@ -46,6 +46,12 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--cluster-name", defaultValue = "pappus", description = "The cluster's name (default: ${DEFAULT-VALUE}).")
     private String clusterName;
 
+    @Option(names = "--config", paramLabel = "hazelcast.yaml",
+            description = "A standard Hazelcast member configuration (YAML or XML): network, join and cluster name as it"
+                    + " says (--join, --port, --bind and --cluster-name are then ignored); Pappus adds its maps,"
+                    + " admission limit and deserialisation allow-list.")
+    private java.nio.file.Path config;
+
     @Option(names = "--calibration-ms", defaultValue = "300",
             description = "How long the start-up throughput calibration may run (default: ${DEFAULT-VALUE} ms).")
     private long calibrationMillis;
@@ -105,10 +111,12 @@ public final class WorkerCommand implements Callable<Integer> {
             System.setProperty(MemberTarget.PROPERTY, "jvm");  // before the runner first looks for a device
         }
         MemberProfile profile = MemberProfile.measure(calibrationMillis, !noDevices);
-        HazelcastInstance member = ClusterMember.start(settings, port, members, profile.attributes(), jetPackages);
-        out.println(READY + " " + bind + ":" + port + " cluster=" + clusterName + " members="
-                + member.getCluster().getMembers().size() + " runner=" + ChunkRunners.get().name()
-                + " profile=" + profile.attributes());
+        HazelcastInstance member = config != null ? ClusterMember.start(config, settings, profile.attributes())
+                : ClusterMember.start(settings, port, members, profile.attributes(), jetPackages);
+        var address = member.getCluster().getLocalMember().getAddress();
+        out.println(READY + " " + address.getHost() + ":" + address.getPort() + " cluster="
+                + member.getConfig().getClusterName() + " members=" + member.getCluster().getMembers().size()
+                + " runner=" + ChunkRunners.get().name() + " profile=" + profile.attributes());
         out.flush();
         return member;
     }
