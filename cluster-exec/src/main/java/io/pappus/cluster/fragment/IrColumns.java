@@ -30,7 +30,7 @@ public final class IrColumns {
             ColumnLayout.Leaf leaf = layout.leaves().get(k);
             Object array = Array.newInstance(leaf.arrayClass().getComponentType(), values.length);
             for (int i = 0; i < values.length; i++) {
-                store(array, i, at(values[i], leaf.path()));
+                ColumnConverter.store(array, i, at(values[i], leaf.path()));
             }
             out[k] = array;
         }
@@ -63,22 +63,7 @@ public final class IrColumns {
      * @return the IR value they make up
      */
     public static Object value(ColumnLayout layout, Object[] leaves, int from) {
-        if (!(layout.type() instanceof Type.Struct s)) {
-            return normal(leaves[from], layout.type());
-        }
-        int[] next = {from};
-        return nest(s, leaves, next);
-    }
-
-    private static Object nest(Type t, Object[] leaves, int[] next) {
-        if (t instanceof Type.Struct s) {
-            Object[] fields = new Object[s.fields().size()];
-            for (int i = 0; i < fields.length; i++) {
-                fields[i] = nest(s.fields().get(i).type(), leaves, next);
-            }
-            return fields;
-        }
-        return normal(leaves[next[0]++], t);
+        return ColumnConverter.nest(layout.type(), leaves, from, IrColumns::normal);
     }
 
     /** @return {@code v} as an IR value of type {@code t}: sub-int kinds (a kernel may box a char) as Integer */
@@ -96,19 +81,5 @@ public final class IrColumns {
             v = ((Object[]) v)[p];
         }
         return v;
-    }
-
-    private static void store(Object array, int i, Object v) {
-        if (array instanceof boolean[] a) {
-            a[i] = (Boolean) v;
-        } else if (array instanceof byte[] a) {
-            a[i] = (byte) (int) (Integer) v;
-        } else if (array instanceof short[] a) {
-            a[i] = (short) (int) (Integer) v;
-        } else if (array instanceof char[] a) {
-            a[i] = (char) (int) (Integer) v;
-        } else {
-            Array.set(array, i, v);  // int, long, float, double unbox exactly; Object[] takes the value
-        }
     }
 }

@@ -5,6 +5,7 @@ import io.pappus.ir.Type;
 import io.pappus.lift.IrValues;
 
 import java.lang.reflect.Array;
+import java.util.function.BiFunction;
 import java.util.AbstractList;
 import java.util.BitSet;
 import java.util.List;
@@ -106,22 +107,39 @@ public final class ColumnConverter {
      * @return the Java value they make up
      */
     public static Object fromLeaves(ColumnLayout layout, Object[] leaves, ClassLoader loader) {
-        int[] next = {0};
-        return IrValues.toJava(nest(layout.type(), leaves, next), layout.type(), loader);
+        return IrValues.toJava(nest(layout.type(), leaves, 0, (v, t) -> v), layout.type(), loader);
     }
 
-    private static Object nest(Type t, Object[] leaves, int[] next) {
+    /**
+     * @param t      an element type
+     * @param leaves leaf values, the element's starting at {@code from}, in layout order
+     * @param from   the index of its first leaf
+     * @param leaf   what to make of each leaf value, given its type
+     * @return the IR value they make up: nested {@code Object[]} for structs
+     */
+    public static Object nest(Type t, Object[] leaves, int from, BiFunction<Object, Type, Object> leaf) {
+        return nest(t, leaves, new int[] {from}, leaf);
+    }
+
+    private static Object nest(Type t, Object[] leaves, int[] next, BiFunction<Object, Type, Object> leaf) {
         if (t instanceof Type.Struct s) {
             Object[] fields = new Object[s.fields().size()];
             for (int i = 0; i < fields.length; i++) {
-                fields[i] = nest(s.fields().get(i).type(), leaves, next);
+                fields[i] = nest(s.fields().get(i).type(), leaves, next, leaf);
             }
             return fields;
         }
-        return leaves[next[0]++];
+        return leaf.apply(leaves[next[0]++], t);
     }
 
-    static void store(Object array, int i, Object v) {
+    /**
+     * Stores an IR leaf value into a column: sub-int kinds arrive as Integer, booleans as Boolean or Integer.
+     *
+     * @param array a column
+     * @param i     an index
+     * @param v     the value
+     */
+    public static void store(Object array, int i, Object v) {
         if (array instanceof boolean[] a) {
             a[i] = v instanceof Boolean b ? b : ((Integer) v) != 0;
         } else if (array instanceof byte[] a) {
