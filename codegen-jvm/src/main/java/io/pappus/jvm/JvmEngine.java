@@ -104,6 +104,16 @@ public final class JvmEngine implements Engine {
         return compiled;
     }
 
+    /**
+     * @param plan a query
+     * @return whether this engine would run it by reference, uncompiled: a small input, or a
+     *         cold compiler ({@link WarmUp}); an engine that places queries (AUTO) skips placing it then
+     */
+    public static boolean runsByReference(Node plan) {
+        long n = inputElements(plan);
+        return n < compileFrom() || WarmUp.runByReference(n);
+    }
+
     /** @return the input size from which queries compile (read at every query, so tests and benchmarks can set it) */
     static long compileFrom() {
         return Long.getLong(COMPILE_FROM, DEFAULT_COMPILE_FROM);

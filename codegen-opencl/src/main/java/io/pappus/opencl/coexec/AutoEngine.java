@@ -82,6 +82,10 @@ public final class AutoEngine implements Engine {
     @Override
     @SuppressWarnings("unchecked")
     public <R> R execute(Node plan, Terminal<R> terminal) {
+        if (JvmEngine.runsByReference(plan)) {
+            // a small input, or the compiler still cold: by reference, with no lifting, placing or device start-up
+            return jvm.execute(plan, terminal);
+        }
         LogicalPlan lp = planner.plan(plan, terminal);
         OpaqueLog.report(lp);
         Fragment root = new FragmentPlanner().cut(lp);
@@ -141,6 +145,9 @@ public final class AutoEngine implements Engine {
 
     @Override
     public String explain(Node plan, Terminal<?> terminal) {
+        if (JvmEngine.runsByReference(plan)) {
+            return name() + ": not placed. " + jvm.explain(plan, terminal);
+        }
         LogicalPlan lp = planner.plan(plan, terminal);
         Fragment root = new FragmentPlanner().cut(lp);
         AutoPlan p = plan(root);
