@@ -1,8 +1,11 @@
 package io.pappus.opencl.exec;
 
+import io.pappus.api.query.CacheOp;
+import io.pappus.api.query.Source;
 import io.pappus.jvm.codegen.FragmentShape;
 import io.pappus.opencl.runtime.DeviceInfo;
 import io.pappus.plan.fragment.Fragment;
+import io.pappus.plan.fragment.Sink;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,33 @@ public final class PlacementCheck {
     private static final int MAX = 4096;
     private static final Map<List<Object>, Optional<String>> VERDICTS = new ConcurrentHashMap<>();
     private PlacementCheck() {
+    }
+
+    /**
+     * The verdict on a whole fragment, breaker and pipeline, for a planner that places fragment by
+     * fragment: a fragment with nothing to run but its breaker can run on the device when the
+     * device runs the breaker; otherwise its pipeline decides ({@link #whyNot}).
+     *
+     * @param f      a fragment
+     * @param device a device
+     * @return why the fragment cannot run there with Java's meaning, or empty when it can
+     */
+    public static Optional<String> fragmentWhyNot(Fragment f, DeviceInfo device) {
+        if (f.stages().isEmpty() && f.sink() instanceof Sink.Collect && feedsInPlace(f, device)) {
+            return Optional.empty();
+        }
+        return whyNot(f, device);
+    }
+
+    /**
+     * @param f      a fragment
+     * @param device a device
+     * @return whether, run on the device, the fragment reads its feeds' outputs in device memory:
+     *         its input is a breaker the device runs (not a source, not a {@code cache()})
+     */
+    public static boolean feedsInPlace(Fragment f, DeviceInfo device) {
+        Object op = f.input().op();
+        return !(op instanceof Source) && !(op instanceof CacheOp) && DeviceBreakers.whyNot(f.input(), device).isEmpty();
     }
 
     /**
