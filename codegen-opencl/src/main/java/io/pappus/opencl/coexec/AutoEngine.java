@@ -37,10 +37,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code Target.AUTO} with the OpenCL backend present: each fragment goes where the cost model
- * ({@link io.pappus.place}) predicts it finishes first, among the devices the backends offer
- * (the JVM on all cores, each OpenCL device), or to the JVM and a device at once
- * ({@link CoExecutor}); every run's measured time feeds the history the next choice reads.
+ * {@code Target.AUTO} with the OpenCL backend present: each fragment goes to the JVM (all cores)
+ * or an OpenCL device, wherever the cost model ({@link io.pappus.place.TreePlacer}) predicts the
+ * whole query finishes first, transfers between the two sides included; a query of one fragment
+ * may run on the JVM and a device at once ({@link CoExecutor}). Every fragment's measured time
+ * feeds the history the next choice reads.
  * {@code explain()} shows per fragment the candidates, their predicted times, the choice and
  * why, and the last measured times. Co-execution is off with {@code -Dpappus.coexec=off}.
  *

@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one query's fragment tree with each fragment where {@link DevicePlacer} put it. A device
- * fragment reads its input where it is: a source's arrays (uploaded once, streamed in chunks),
+ * Runs one query's fragment tree with each fragment where {@link DevicePlacer} put it: on the
+ * device where it can run there, unless the query's {@link FragmentSides} (Target.AUTO's cost
+ * model) keeps it on the JVM. A device fragment reads its input where it is: a source's
+ * arrays (uploaded once, streamed in chunks),
  * a {@code cache()}'s columns (resident in the {@link DeviceCache}), or the output of the
  * device fragment or device breaker before it, which stays on the device ({@link Handoff})
  * when it fits: data crosses the bus once in and once out. Where a fragment or breaker runs on
@@ -31,7 +33,8 @@ import java.util.Map;
  * runs on the JVM engine as a query: the fragment's original operators, with each feed that the
  * device computed replaced by an object source of its result; a subtree with no device
  * fragment goes to the JVM engine unchanged. Device buffers of the query are freed when it
- * ends, also when it fails; what it moved over the bus is recorded in the {@link RunLog}.
+ * ends, also when it fails; what it moved over the bus, and where each fragment ran and how
+ * long, is recorded in the {@link RunLog}.
  */
 public final class OclExecutor {
     private final DevicePlacer placer;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * {@link Placement}'s verdict without building the program, for the cost model: AUTO asks
@@ -47,7 +48,14 @@ public final class PlacementCheck {
      */
     public static boolean feedsInPlace(Fragment f, DeviceInfo device) {
         Object op = f.input().op();
-        return !(op instanceof Source) && !(op instanceof CacheOp) && DeviceBreakers.whyNot(f.input(), device).isEmpty();
+        if (op instanceof Source || op instanceof CacheOp) {
+            return false;
+        }
+        // like a pipeline's, a breaker's verdict depends on its shape: operation, types and lambdas
+        List<Object> key = new ArrayList<>(List.of("breaker", op.getClass(), f.input().output(), device.id()));
+        f.input().inputs().forEach(in -> key.add(in.output()));
+        FragmentShape.addLambdas(key, f.input().lambdas());
+        return verdict(key, () -> DeviceBreakers.whyNot(f.input(), device)).isEmpty();
     }
 
     /**
@@ -60,12 +68,18 @@ public final class PlacementCheck {
         // captured values; working it out writes the kernel source, ~1 ms AUTO paid on every query
         List<Object> key = new ArrayList<>(FragmentShape.key(f));
         key.add(device.id());
+        return verdict(key, () -> {
+            Placement.Decision d = Placement.decide(f, device, "none");
+            return d.onDevice() ? Optional.empty() : Optional.of(d.reason());
+        });
+    }
+
+    private static Optional<String> verdict(List<Object> key, Supplier<Optional<String>> work) {
         Optional<String> known = VERDICTS.get(key);
         if (known != null) {
             return known;
         }
-        Placement.Decision d = Placement.decide(f, device, "none");
-        Optional<String> why = d.onDevice() ? Optional.empty() : Optional.of(d.reason());
+        Optional<String> why = work.get();
         if (VERDICTS.size() >= MAX) {
             VERDICTS.clear();  // the keys hold lambda classes and IR: bound them
         }
