@@ -28,6 +28,11 @@ public record DeviceProfile(String id, String name, String backend, double launc
         }
     }
 
+    /** @return whether the device computes in host memory (the JVM): nothing crosses a bus to reach it */
+    public boolean readsHostMemory() {
+        return linkBytesPerNano == Double.POSITIVE_INFINITY;
+    }
+
     /**
      * @param factor how much slower the device got (2 = half the throughput)
      * @return this profile with its throughput divided by {@code factor}

@@ -51,7 +51,7 @@ public final class PlacementExplain {
         return b.toString();
     }
 
-    private static String bytes(long n) {
+    static String bytes(long n) {
         return n < 1_000 ? n + " B" : n < 1_000_000 ? String.format("%.1f kB", n / 1e3) : String.format("%.1f MB", n / 1e6);
     }
 }

@@ -25,4 +25,13 @@ public record WorkEstimate(String signature, long elements, long bytesIn, long b
         return new WorkEstimate(signature, n, Math.round(bytesIn * f), elements == 0 ? bytesOut : Math.round(bytesOut * f),
                 workPerElement);
     }
+
+    /**
+     * @param in  bytes the device must read from the host
+     * @param out bytes the host must read back
+     * @return the same work with other transfers
+     */
+    public WorkEstimate withBytes(long in, long out) {
+        return new WorkEstimate(signature, elements, in, out, workPerElement);
+    }
 }

@@ -71,7 +71,7 @@ public final class FragmentShape {
      * Adds what identifies each lambda to a shape key: its class, argument types and lifted IR
      * (by identity) or why it was not lifted.
      */
-    static void addLambdas(List<Object> key, List<LambdaSite> sites) {
+    public static void addLambdas(List<Object> key, List<LambdaSite> sites) {
         for (LambdaSite s : sites) {
             key.add(s.fn().getClass());
             key.add(s.argTypes());

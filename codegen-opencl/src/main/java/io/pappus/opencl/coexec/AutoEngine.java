@@ -18,6 +18,7 @@ import io.pappus.place.ExecutionHistory;
 import io.pappus.place.Placer;
 import io.pappus.place.Prediction;
 import io.pappus.place.RunRecorder;
+import io.pappus.place.TreePlacement;
 import io.pappus.place.spi.DeviceProvider;
 import io.pappus.place.spi.PlacementDevice;
 import io.pappus.plan.Lifting;
@@ -36,10 +37,11 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code Target.AUTO} with the OpenCL backend present: each fragment goes where the cost model
- * ({@link io.pappus.place}) predicts it finishes first, among the devices the backends offer
- * (the JVM on all cores, each OpenCL device), or to the JVM and a device at once
- * ({@link CoExecutor}); every run's measured time feeds the history the next choice reads.
+ * {@code Target.AUTO} with the OpenCL backend present: each fragment goes to the JVM (all cores)
+ * or an OpenCL device, wherever the cost model ({@link io.pappus.place.TreePlacer}) predicts the
+ * whole query finishes first, transfers between the two sides included; a query of one fragment
+ * may run on the JVM and a device at once ({@link CoExecutor}). Every fragment's measured time
+ * feeds the history the next choice reads.
  * {@code explain()} shows per fragment the candidates, their predicted times, the choice and
  * why, and the last measured times. Co-execution is off with {@code -Dpappus.coexec=off}.
  *
@@ -96,12 +98,16 @@ public final class AutoEngine implements Engine {
                 return (R) shared(plan, root, terminal, d, p);
             }
             long devRuns = runLog.deviceRuns();
+            DeviceRunner runner = p.device() == null ? null : new DeviceRunner(info(p.device()), runLog);
             long t0 = System.nanoTime();
-            R r = p.device() == null ? jvm.execute(plan, terminal)
-                    : new OclExecutor(new DevicePlacer(info(p.device()), null), new DeviceRunner(info(p.device()), runLog), jvm)
-                    .result(root, terminal);
+            R r = runner == null ? jvm.execute(plan, terminal)
+                    : new OclExecutor(new DevicePlacer(info(p.device()), null, p.sides()), runner, jvm).result(root, terminal);
             long nanos = System.nanoTime() - t0;
-            if (root.feeds().isEmpty()) {
+            if (!root.feeds().isEmpty()) {
+                if (runner != null) {
+                    recordFragments(p, runner.traffic());
+                }
+            } else {
                 boolean onDevice = runLog.deviceRuns() > devRuns;
                 Prediction pr = d.candidates().stream()
                         .filter(c -> c.device().backend().equals(onDevice ? "opencl" : "jvm") && c.prediction() != null)
@@ -138,6 +144,23 @@ public final class AutoEngine implements Engine {
         return r.value();
     }
 
+    /**
+     * Records each fragment's measured time on the side it ran, where a timed part ran one
+     * fragment alone (a JVM query that also ran JVM-only fragments below it says nothing of each).
+     */
+    private void recordFragments(AutoPlan p, RunLog.Traffic t) {
+        for (RunLog.Ran ran : t.ran()) {
+            if (ran.fragments().size() != 1) {
+                continue;
+            }
+            Decision d = p.tree().decision(ran.fragments().get(0));
+            d.candidates().stream()
+                    .filter(c -> c.prediction() != null && (ran.onDevice()
+                            ? c.device().id().equals(p.device().profile().id()) : c.device().readsHostMemory()))
+                    .findFirst().ifPresent(c -> runs.record(d, c.prediction(), d.work().elements(), ran.nanos(), 1));
+        }
+    }
+
     private static double rate(Decision d, String backend) {
         return d.candidates().stream().filter(c -> c.device().backend().equals(backend) && c.prediction() != null)
                 .mapToDouble(c -> d.work().elements() / Math.max(1.0, c.prediction().variable())).findFirst().orElse(1e-3);
@@ -157,6 +180,20 @@ public final class AutoEngine implements Engine {
     /** @return how many fragment runs were shared between the JVM and a device */
     public long sharedRuns() {
         return sharedRuns.get();
+    }
+
+    /** @return what the device runs of this engine measured, and where each query's fragments ran */
+    public RunLog runLog() {
+        return runLog;
+    }
+
+    /**
+     * @param plan     a query
+     * @param terminal its terminal
+     * @return the placement of all its fragments, as the next run would make it
+     */
+    public TreePlacement placement(Node plan, Terminal<?> terminal) {
+        return plan(new FragmentPlanner().cut(planner.plan(plan, terminal))).tree();
     }
 
     /** @return the measured history this engine places by */

@@ -3,11 +3,16 @@ package io.pappus.opencl.coexec;
 import io.pappus.place.Decision;
 import io.pappus.place.ExecutionHistory;
 import io.pappus.place.PlacementExplain;
+import io.pappus.place.TreePlacement;
 import io.pappus.plan.fragment.Fragment;
 
 import java.util.Map;
 
-/** The placement part of AUTO's {@code explain()}: per fragment, candidates, choice, why, measured. */
+/**
+ * The placement part of AUTO's {@code explain()}: the query's predicted total, then per fragment
+ * its candidates with predicted times, the choice and why, each edge from its feeds with the
+ * transfer it was charged, and the measured times of the last runs.
+ */
 final class AutoExplain {
     private AutoExplain() {
     }
@@ -15,6 +20,11 @@ final class AutoExplain {
     static String write(String engine, Fragment root, AutoPlan plan, ExecutionHistory history,
                         Map<String, CoExecutor.Result> shared) {
         StringBuilder b = new StringBuilder("== ").append(engine).append(": placement ==\n");
+        if (!root.feeds().isEmpty()) {
+            b.append(String.format("query predicted %.3f ms: each fragment's own time, plus every edge between the JVM"
+                    + " and the device at the device's link (an edge within the device moves nothing)%n",
+                    plan.tree().predicted() / 1e6));
+        }
         fragment(b, root, plan, history, shared);
         return b.append('\n').toString();
     }
@@ -24,6 +34,9 @@ final class AutoExplain {
         Decision d = plan.decisions().get(f);
         b.append("fragment ").append(f.id()).append(": ").append(f.describe()).append('\n');
         b.append(PlacementExplain.write(d, history, "  "));
+        for (TreePlacement.Edge e : plan.tree().edgesInto(f.id())) {
+            b.append("  edge ").append(e.show()).append('\n');
+        }
         CoExecutor.Result r = shared.get(d.work().signature());
         if (r != null) {
             b.append(String.format("    last co-executed run: %.3f ms wall", r.nanos() / 1e6));

@@ -1,14 +1,17 @@
 package io.pappus.opencl.coexec;
 
 import io.pappus.api.query.Source;
+import io.pappus.opencl.exec.FragmentSides;
 import io.pappus.place.CoexecSetting;
+import io.pappus.place.CostModel;
 import io.pappus.place.Decision;
 import io.pappus.place.DeviceProfile;
+import io.pappus.place.FragmentNode;
 import io.pappus.place.FragmentWork;
 import io.pappus.place.Offer;
-import io.pappus.place.Placer;
 import io.pappus.place.RunRecorder;
-import io.pappus.place.CostModel;
+import io.pappus.place.TreePlacement;
+import io.pappus.place.TreePlacer;
 import io.pappus.place.WorkEstimate;
 import io.pappus.place.spi.PlacementDevice;
 import io.pappus.plan.fragment.Fragment;
@@ -18,85 +21,60 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The placement of every fragment of one query: each fragment's {@link Decision} from the cost
- * model, then made consistent with how the OpenCL executor runs a query (every fragment the
- * device can run goes to the device, or none does): when the fragments disagree, the cheaper of
- * the two whole-query routes, by predicted time, wins and the overridden decisions say so.
+ * The placement of every fragment of one query ({@link TreePlacer}): each fragment on the JVM
+ * or on one OpenCL device by the query's predicted total time, edges between the two sides
+ * paying their transfers; the executor then runs each fragment where it was put
+ * ({@link #sides()}). Only a query's single fragment over a source may be shared between the
+ * JVM and a device.
  *
  * @param decisions per fragment
+ * @param tree      the whole placement, with its edges
  * @param device    the OpenCL device the query uses, or null for none
  */
-record AutoPlan(Map<Fragment, Decision> decisions, PlacementDevice device) {
+record AutoPlan(Map<Fragment, Decision> decisions, TreePlacement tree, PlacementDevice device) {
 
     static AutoPlan of(Fragment root, List<PlacementDevice> devices, RunRecorder runs, CoexecSetting.Mode mode) {
-        Map<Fragment, Decision> own = new IdentityHashMap<>();
-        decide(root, true, devices, new Placer(new CostModel(runs.history()), mode == CoexecSetting.Mode.FORCE), runs, mode,
-                own);
+        Map<Fragment, Decision> decisions = new IdentityHashMap<>();
+        List<Fragment> all = new ArrayList<>();
+        TreePlacement tree = new TreePlacer(new CostModel(runs.history()), mode == CoexecSetting.Mode.FORCE)
+                .place(node(root, devices, runs, all), noShare(root, mode));
         PlacementDevice dev = null;
-        for (Decision d : own.values()) {
+        for (Fragment f : all) {
+            Decision d = tree.decision(f.id());
+            decisions.put(f, d);
             for (DeviceProfile p : d.chosen()) {
-                if (dev == null && p.backend().equals("opencl")) {
-                    dev = byId(devices, p.id());
-                }
+                dev = dev == null && !p.readsHostMemory() ? byId(devices, p.id()) : dev;
             }
         }
-        if (dev == null || own.size() == 1) {
-            return new AutoPlan(own, dev);
-        }
-        String devId = dev.profile().id();
-        double devicePath = 0;
-        double jvmPath = 0;
-        for (Decision d : own.values()) {
-            devicePath += d.candidates().stream().filter(c -> c.device().id().equals(devId) && c.eligibility().ok())
-                    .findFirst().orElse(jvmCandidate(d)).total();
-            jvmPath += jvmCandidate(d).total();
-        }
-        boolean toDevice = devicePath < jvmPath;
-        String why = String.format("placed with the rest of its query: the executor runs every fragment the device can"
-                + " run there or none; device route predicted %.3f ms, JVM route %.3f ms", devicePath / 1e6, jvmPath / 1e6);
-        Map<Fragment, Decision> out = new IdentityHashMap<>();
-        for (Map.Entry<Fragment, Decision> e : own.entrySet()) {
-            Decision d = e.getValue();
-            var c = toDevice ? d.candidates().stream()
-                    .filter(x -> x.device().id().equals(devId) && x.eligibility().ok()).findFirst()
-                    .orElse(jvmCandidate(d)) : jvmCandidate(d);
-            out.put(e.getKey(), d.chosen().equals(List.of(c.device())) ? d
-                    : new Decision(d.work(), d.candidates(), List.of(c.device()), c.total(), why + " (its own choice: "
-                    + d.chosen().get(0).name() + ", " + d.why() + ")"));
-        }
-        return new AutoPlan(out, toDevice ? dev : null);
+        return new AutoPlan(decisions, tree, dev);
     }
 
-    private static io.pappus.place.Candidate jvmCandidate(Decision d) {
-        return d.candidates().stream().filter(c -> c.device().backend().equals("jvm")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("AUTO needs the JVM backend"));
-    }
-
-    private static void decide(Fragment f, boolean root, List<PlacementDevice> devices, Placer placer,
-                               RunRecorder runs, CoexecSetting.Mode mode, Map<Fragment, Decision> out) {
+    private static FragmentNode node(Fragment f, List<PlacementDevice> devices, RunRecorder runs,
+                                     List<Fragment> all) {
+        all.add(f);
         WorkEstimate w = FragmentWork.estimate(f);
         List<Offer> offers = new ArrayList<>();
         for (PlacementDevice d : devices) {
             DeviceProfile p = d.profile();
-            offers.add(new Offer(p, d.eligibility(f), runs.compiled(w.signature(), p.id())));
+            offers.add(new Offer(p, d.eligibility(f), runs.compiled(w.signature(), p.id()), d.feedsInPlace(f)));
         }
-        out.put(f, placer.decide(w, offers, noShare(f, root, mode)));
+        List<FragmentNode> feeds = new ArrayList<>();
         for (Fragment feed : f.feeds()) {
-            decide(feed, false, devices, placer, runs, mode, out);
+            feeds.add(node(feed, devices, runs, all));
         }
+        return new FragmentNode(f.id(), w, offers, feeds);
     }
 
-    /** @return why the fragment cannot be shared between devices, or empty */
-    static String noShare(Fragment f, boolean root, CoexecSetting.Mode mode) {
+    /** @return why the query's last fragment cannot be shared between devices, or empty */
+    static String noShare(Fragment root, CoexecSetting.Mode mode) {
         if (mode == CoexecSetting.Mode.OFF) {
             return "co-execution is off (" + CoexecSetting.PROPERTY + "=off)";
-        } else if (!root) {
-            return "only a query's last fragment is shared";
-        } else if (!(f.input().op() instanceof Source)) {
+        } else if (!(root.input().op() instanceof Source)) {
             return "its input is not a source";
-        } else if (f.sink() instanceof Sink.Sum s && s.average()) {
+        } else if (root.sink() instanceof Sink.Sum s && s.average()) {
             return "average is not shared";
         }
         return "";
@@ -109,6 +87,15 @@ record AutoPlan(Map<Fragment, Decision> decisions, PlacementDevice device) {
             }
         }
         throw new IllegalArgumentException("no device " + id);
+    }
+
+    /** @return the fragments placed on the JVM, for the executor, with the cost model's reason */
+    FragmentSides sides() {
+        return f -> {
+            Decision d = decisions.get(f);
+            return d == null || d.uses("opencl") ? Optional.empty()
+                    : Optional.of("placed on the JVM by the cost model (" + d.why() + ")");
+        };
     }
 
     Decision root(Fragment root) {

@@ -51,7 +51,12 @@ public final class OclDevices implements DeviceProvider {
 
         @Override
         public Eligibility eligibility(Fragment f) {
-            return PlacementCheck.whyNot(f, info).map(Eligibility::no).orElse(Eligibility.yes());
+            return PlacementCheck.fragmentWhyNot(f, info).map(Eligibility::no).orElse(Eligibility.yes());
+        }
+
+        @Override
+        public boolean feedsInPlace(Fragment f) {
+            return PlacementCheck.feedsInPlace(f, info);
         }
     }
 }

@@ -21,6 +21,7 @@ final class BusMeter {
     private final AtomicLong up = new AtomicLong();
     private final AtomicLong down = new AtomicLong();
     private final List<RunLog.Edge> edges = new ArrayList<>();
+    private final List<RunLog.Ran> ran = new ArrayList<>();
 
     /** @param device the device, or null when there is none */
     BusMeter(DeviceInfo device) {
@@ -41,10 +42,14 @@ final class BusMeter {
         edges.add(e);
     }
 
+    synchronized void ran(RunLog.Ran r) {
+        ran.add(r);
+    }
+
     /** @return the query's traffic so far */
     synchronized RunLog.Traffic traffic() {
         long allUp = session == null ? 0 : session.uploadedBytes() - sessionUp;
         long allDown = session == null ? 0 : session.downloadedBytes() - sessionDown;
-        return new RunLog.Traffic(up.get(), down.get(), allUp, allDown, edges);
+        return new RunLog.Traffic(up.get(), down.get(), allUp, allDown, edges, ran);
     }
 }

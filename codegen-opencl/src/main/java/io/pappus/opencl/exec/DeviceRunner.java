@@ -41,6 +41,11 @@ public final class DeviceRunner {
         this.bus = new BusMeter(device);
     }
 
+    /** @return what this query moved over the bus so far, and where its fragments ran */
+    public RunLog.Traffic traffic() {
+        return bus.traffic();
+    }
+
     /** @return what this query moved over the bus */
     BusMeter bus() {
         return bus;
@@ -97,8 +102,10 @@ public final class DeviceRunner {
         bus.up(uploaded);
         RunLog.Input from = lease != null ? RunLog.Input.RESIDENT : in.resident() ? RunLog.Input.FRAGMENT
                 : RunLog.Input.HOST;
-        log.record(p.source(), new RunLog.Run(device.name(), s.timings(), s.chunks(), chunk, in.size(),
-                System.nanoTime() - start, uploaded, from, s.pinned()));
+        long wall = System.nanoTime() - start;
+        log.record(p.source(), new RunLog.Run(device.name(), s.timings(), s.chunks(), chunk, in.size(), wall, uploaded,
+                from, s.pinned()));
+        bus.ran(new RunLog.Ran(List.of(w.fragment().id()), true, wall));
         if (w.finish() != DeviceWork.Finish.COLUMNS) {
             return finish(w, s.parts());
         }

@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one query's fragment tree with each fragment where {@link DevicePlacer} put it. A device
- * fragment reads its input where it is: a source's arrays (uploaded once, streamed in chunks),
+ * Runs one query's fragment tree with each fragment where {@link DevicePlacer} put it: on the
+ * device where it can run there, unless the query's {@link FragmentSides} (Target.AUTO's cost
+ * model) keeps it on the JVM. A device fragment reads its input where it is: a source's
+ * arrays (uploaded once, streamed in chunks),
  * a {@code cache()}'s columns (resident in the {@link DeviceCache}), or the output of the
  * device fragment or device breaker before it, which stays on the device ({@link Handoff})
  * when it fits: data crosses the bus once in and once out. Where a fragment or breaker runs on
@@ -31,7 +33,8 @@ import java.util.Map;
  * runs on the JVM engine as a query: the fragment's original operators, with each feed that the
  * device computed replaced by an object source of its result; a subtree with no device
  * fragment goes to the JVM engine unchanged. Device buffers of the query are freed when it
- * ends, also when it fails; what it moved over the bus is recorded in the {@link RunLog}.
+ * ends, also when it fails; what it moved over the bus, and where each fragment ran and how
+ * long, is recorded in the {@link RunLog}.
  */
 public final class OclExecutor {
     private final DevicePlacer placer;
@@ -75,7 +78,7 @@ public final class OclExecutor {
                 Object r = runner.run(p, input(root), root.input().op() instanceof CacheOp, false);
                 return (R) (r instanceof Handoff h ? objects(h.host(runner.bus())) : r);
             }
-            return jvm.execute(jvmNode(root), terminal);
+            return jvmRun(root, jvmNode(root), terminal);
         } finally {
             owned.forEach(Handoff::close);
             runner.log().recordQuery(signature(root), runner.bus().traffic());
@@ -148,6 +151,34 @@ public final class OclExecutor {
         return n;
     }
 
+    /**
+     * Runs the JVM query built for a fragment (its device feeds have run by then), timed for the
+     * run log with the fragments it runs: those {@link #jvmNode} composed into it.
+     */
+    private <R> R jvmRun(Fragment f, Node query, Terminal<R> terminal) {
+        long start = System.nanoTime();
+        R r = jvm.execute(query, terminal);
+        List<Integer> ids = new ArrayList<>();
+        jvmPart(f, ids);
+        runner.bus().ran(new RunLog.Ran(ids, false, System.nanoTime() - start));
+        return r;
+    }
+
+    /** Adds the fragments whose work a JVM query built by {@link #jvmNode} for {@code f} does. */
+    private void jvmPart(Fragment f, List<Integer> ids) {
+        boolean breakerElsewhere = deviceBreaker(f) || f.input().op() instanceof CacheOp;
+        if (!breakerElsewhere || !f.stages().isEmpty()) {
+            ids.add(f.id());
+        }
+        if (!breakerElsewhere) {
+            for (Fragment feed : f.feeds()) {
+                if (!place(feed).onDevice()) {
+                    jvmPart(feed, ids);
+                }
+            }
+        }
+    }
+
     /** The feeds of a breaker that runs on the JVM, as JVM queries. */
     private List<Node> feedNodes(Fragment f) {
         List<Node> in = new ArrayList<>();
@@ -155,7 +186,7 @@ public final class OclExecutor {
             if (place(feed).onDevice()) {
                 Handoff h = output(feed, false);
                 edge(feed, f, false, h.bytes(), "read back: " + f.input().op().opName() + " runs on the JVM ("
-                        + DeviceBreakers.whyNot(f.input(), placer.device()).orElse("its feed runs on the JVM") + ")");
+                        + placer.breakerWhyNot(f).orElse("its feed runs on the JVM") + ")");
                 in.add(Rebuild.source(h.host(runner.bus())));
             } else {
                 in.add(jvmNode(feed));
@@ -177,7 +208,7 @@ public final class OclExecutor {
         if (p.onDevice()) {
             return own((Handoff) runner.run(p, input(f), f.input().op() instanceof CacheOp, toDevice));
         }
-        Columns c = ColumnConverter.fromObjects(jvm.execute(jvmNode(f), new Terminal.ToList<>()), f.outputType());
+        Columns c = ColumnConverter.fromObjects(jvmRun(f, jvmNode(f), new Terminal.ToList<>()), f.outputType());
         return own(Handoff.onHost(c, "fragment " + f.id() + " runs on the JVM: " + p.reason()));
     }
 
@@ -200,9 +231,9 @@ public final class OclExecutor {
         } else if (deviceBreaker(f)) {
             return deviceBreakerOutput(f);
         }
-        List<Object> out = jvm.execute(Rebuild.withInputs(op, feedNodes(f)), new Terminal.ToList<>());
+        List<Object> out = jvmRun(f, Rebuild.withInputs(op, feedNodes(f)), new Terminal.ToList<>());
         return Handoff.onHost(ColumnConverter.fromObjects(out, f.inputType()), op.opName() + " runs on the JVM: "
-                + DeviceBreakers.whyNot(f.input(), placer.device()).orElse("its feed runs on the JVM"));
+                + placer.breakerWhyNot(f).orElse("its feed runs on the JVM"));
     }
 
     /** A {@code cache()}'s slot keeps host columns: the device copy is the device cache's. */
@@ -220,6 +251,7 @@ public final class OclExecutor {
             Handoff in = output(feed, true);
             edge(feed, f, in.resident(), in.bytes(), in.resident() ? "stayed on the device (take keeps a prefix)"
                     : "stayed on the host (take keeps a prefix): " + in.hostReason());
+            runner.bus().ran(new RunLog.Ran(List.of(f.id()), true, 0));  // a prefix of the columns: no kernel
             return in.prefix((int) Math.min(Integer.MAX_VALUE, t.n()));
         }
         OclSession session = OclSession.of(placer.device());
@@ -237,7 +269,9 @@ public final class OclExecutor {
             in.add(h);
             feeds.add(h.device(session, runner.bus()));
         }
+        long start = System.nanoTime();
         ResidentColumns out = DeviceBreakers.run(f, feeds, uploaded, placer.device(), runner.log());
+        runner.bus().ran(new RunLog.Ran(List.of(f.id()), true, System.nanoTime() - start));
         in.forEach(Handoff::close);  // each feed has this one reader: its device memory is free for what follows
         ColumnLayout layout = ColumnLayout.of(f.inputType());
         long budget = MemoryBudget.bytes(placer.device());
@@ -268,7 +302,7 @@ public final class OclExecutor {
             return place(f.feeds().get(0)).onDevice();  // else the JVM's take keeps its early exit
         }
         return !(op instanceof Source) && !(op instanceof CacheOp)
-                && DeviceBreakers.whyNot(f.input(), placer.device()).isEmpty();
+                && placer.breakerWhyNot(f).isEmpty();
     }
 
     private Handoff own(Handoff h) {

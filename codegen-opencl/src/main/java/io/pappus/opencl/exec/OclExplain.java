@@ -67,7 +67,7 @@ public final class OclExplain {
             for (Fragment feed : f.feeds()) {
                 b.append(' ').append(feed.id());
             }
-            java.util.Optional<String> why = DeviceBreakers.whyNot(f.input(), placer.device());
+            java.util.Optional<String> why = placer.breakerWhyNot(f);
             if (why.isEmpty() && op instanceof io.pappus.api.query.TakeOp && !placer.place(f.feeds().get(0)).onDevice()) {
                 why = java.util.Optional.of("its feed runs on the JVM, where take stops early");
             }
@@ -123,7 +123,7 @@ public final class OclExplain {
             return "through the host: cache() keeps host columns (the device cache holds its own copy)";
         }
         java.util.Optional<String> reader = placer.device() == null ? java.util.Optional.of("no OpenCL device")
-                : DeviceBreakers.whyNot(to.input(), placer.device());
+                : placer.breakerWhyNot(to);
         if (reader.isPresent() || op instanceof io.pappus.api.query.TakeOp && !placer.place(feed).onDevice()) {
             return "through the host: " + to.input().op().opName() + " runs on the JVM ("
                     + reader.orElse("its feed runs on the JVM, where take stops early") + ")";
@@ -146,7 +146,7 @@ public final class OclExplain {
         } else if (op instanceof CacheOp) {
             return "cache() columns";
         }
-        return DeviceBreakers.whyNot(f.input(), placer.device()).map(w -> f.input().op().opName() + " runs on the JVM: "
+        return placer.breakerWhyNot(f).map(w -> f.input().op().opName() + " runs on the JVM: "
                 + w).orElse(null);
     }
 

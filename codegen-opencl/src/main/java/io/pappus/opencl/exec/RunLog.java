@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the device runs of one engine measured, for {@code explain()} and tests: the last run of
  * each generated program (keyed by its source), how many fragment runs went to the device, and
- * what each query moved over the bus (the latest, and the last of each plan).
+ * what each query moved over the bus and where its fragments ran (the latest, and the last of
+ * each plan).
  */
 public final class RunLog {
     private final Map<String, Run> last = new ConcurrentHashMap<>();
@@ -66,6 +67,20 @@ public final class RunLog {
     }
 
     /**
+     * One part of a query that ran on one side, timed: a device fragment's pipeline or breaker, or
+     * a JVM query, which runs the fragment it was for and the JVM-only fragments below it.
+     *
+     * @param fragments the fragment it ran for first, then any others the same JVM query ran
+     * @param onDevice  whether it ran on the device
+     * @param nanos     its wall time, the data's way to it excluded where it crossed the bus first
+     */
+    public record Ran(List<Integer> fragments, boolean onDevice, long nanos) {
+        public Ran {
+            fragments = List.copyOf(fragments);
+        }
+    }
+
+    /**
      * What one query moved over the bus.
      *
      * @param columnBytesUp   bytes of columns sent to the device: the sources, and the outputs of fragments that ran on the JVM
@@ -73,11 +88,23 @@ public final class RunLog {
      * @param busBytesUp      every byte the device's session sent over the query: columns, error slots, captured arrays
      * @param busBytesDown    every byte read back: columns, error slots, counts and partial reductions
      * @param edges           each edge between fragments, in the order they were crossed
+     * @param ran             each part that ran, where and how long, in the order they finished
      */
     public record Traffic(long columnBytesUp, long columnBytesDown, long busBytesUp, long busBytesDown,
-                          List<Edge> edges) {
+                          List<Edge> edges, List<Ran> ran) {
         public Traffic {
             edges = List.copyOf(edges);
+            ran = List.copyOf(ran);
+        }
+
+        /**
+         * @param onDevice the side
+         * @return the ids of the fragments that ran there, all or part, in ascending order
+         */
+        public java.util.SortedSet<Integer> fragmentsOn(boolean onDevice) {
+            java.util.SortedSet<Integer> ids = new java.util.TreeSet<>();
+            ran.stream().filter(r -> r.onDevice() == onDevice).forEach(r -> ids.addAll(r.fragments()));
+            return ids;
         }
 
         @Override

@@ -18,4 +18,14 @@ public interface PlacementDevice {
      * @return whether this device can run it, and why not
      */
     Eligibility eligibility(Fragment f);
+
+    /**
+     * @param f a fragment whose input is a breaker over other fragments
+     * @return whether, run here, it reads its feeds' outputs where they were computed (this device
+     *         runs its breaker too), so that an edge from a feed on this device moves nothing; by
+     *         default not: it reads them from host memory
+     */
+    default boolean feedsInPlace(Fragment f) {
+        return false;
+    }
 }
