@@ -81,10 +81,11 @@ final class CoExecutor {
         ChunkSizer js = new ChunkSizer(jvmRate, 1 << 22);
         ChunkSizer ds = new ChunkSizer(devRate, (int) Math.min(1 << 22, device.maxAlloc() / 16));
         AtomicBoolean failed = new AtomicBoolean();
-        // the JVM's first chunk is taken before the device thread starts: a device thread that
-        // starts while this one is descheduled could otherwise drain the queue alone
+        // each side's first chunk is taken before either loop starts (self-scheduling from a first
+        // static share): one that starts while the other is descheduled could otherwise drain the queue alone
         int[] jvmFirst = queue.take(js.next(queue.remaining(), js.rate() / Math.max(1e-12, js.rate() + ds.rate())));
-        Future<DeviceRun> dev = DEVICE_THREADS.submit(() -> loop(device.id(), null, queue, ds, js, parts, failed,
+        int[] devFirst = queue.take(ds.next(queue.remaining(), ds.rate() / Math.max(1e-12, js.rate() + ds.rate())));
+        Future<DeviceRun> dev = DEVICE_THREADS.submit(() -> loop(device.id(), devFirst, queue, ds, js, parts, failed,
                 (a, b) -> Partials.ofDevice(finish, placed.pipeline().run(cols, a, b - a), f.outputType(), loader)));
         DeviceRun onJvm;
         try {
