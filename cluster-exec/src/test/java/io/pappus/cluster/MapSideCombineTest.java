@@ -140,7 +140,8 @@ class MapSideCombineTest {
      * Each group's total lies within gamma_n * sum|x| of the exact sum of its amounts in any
      * summation order (the bound {@link io.pappus.testing.OperatorSuite} checks sums with).
      */
-    private static <V> void assertTotalsWithinTheReorderingBound(List<Pair<Integer, V>> groups, Function<V, Double> total) {
+    private static <V> void assertTotalsWithinTheReorderingBound(List<Pair<Integer, V>> groups,
+                                                                 Function<V, Double> total) {
         assertEquals(KEYS, groups.size());
         for (Pair<Integer, V> g : groups) {
             BigDecimal exact = BigDecimal.ZERO;
@@ -187,8 +188,8 @@ class MapSideCombineTest {
     @Test
     void explainSaysWhichShufflesCombine() {
         String on = DataSet.from(sales).on(combining).groupBy(s -> s.store()).count().explain();
-        assertTrue(on.contains("groupBy  [members: hash shuffle by key through the shuffle map, combined on the map side"),
-                on);
+        assertTrue(on.contains("groupBy  [members: hash shuffle by key through the shuffle map, combined on the map"
+                + " side"), on);
         String off = DataSet.from(sales).on(plain).groupBy(s -> s.store()).count().explain();
         assertFalse(off.contains("combined on the map side"), off);
         String distinct = DataSet.from(sales).on(combining).map(s -> s.store()).distinct().explain();

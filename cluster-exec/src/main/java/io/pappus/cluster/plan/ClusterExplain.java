@@ -104,7 +104,8 @@ public final class ClusterExplain {
                 if (c.inputs().size() > 1) {
                     out.append(pad).append(i == 0 ? "  left:\n" : "  right:\n");
                 }
-                members(c.inputs().get(i), pad + (c.inputs().size() > 1 ? "    " : "  "), combines ? COMBINED : SHUFFLED);
+                String inPad = pad + (c.inputs().size() > 1 ? "    " : "  ");
+                members(c.inputs().get(i), inPad, combines ? COMBINED : SHUFFLED);
             }
             return;
         }

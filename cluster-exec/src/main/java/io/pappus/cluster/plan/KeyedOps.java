@@ -45,7 +45,12 @@ public final class KeyedOps {
      *         them (a groupBy aggregation), so only one partial per key and partition is shuffled
      */
     public static boolean combines(PlanNode k, boolean enabled) {
-        return enabled && k.op() instanceof GroupOp;
+        if (!enabled || !(k.op() instanceof GroupOp g)) {
+            return false;
+        }
+        // combine must give back an accumulator for its partials to be merged with it again
+        return !(g.agg() instanceof GroupOp.Aggregate)
+                || k.lambda("combine").resultType().equals(k.lambda("accumulate").argTypes().get(0));
     }
 
     /**

@@ -89,7 +89,8 @@ public final class ShuffleRunner {
     }
 
     private static boolean combines(Chain c) {
-        return c.shuffles() && (KeyedOps.combines(c.base(), true) || c.inputs().stream().anyMatch(ShuffleRunner::combines));
+        return c.shuffles()
+                && (KeyedOps.combines(c.base(), true) || c.inputs().stream().anyMatch(ShuffleRunner::combines));
     }
 
     private JobResult run(Chain c, PartialSpec partial, boolean combining) {
@@ -146,7 +147,8 @@ public final class ShuffleRunner {
         List<Integer> srcs = List.copyOf(sources);
         List<Type> types = List.copyOf(sideTypes);
         boolean combined = combiner != null;
-        return new Parts(n, i -> new StageInput.FromShuffle(SHUFFLE_MAP, shuffle, i, srcs, types, keyType, op, combined),
+        return new Parts(n,
+                i -> new StageInput.FromShuffle(SHUFFLE_MAP, shuffle, i, srcs, types, keyType, op, combined),
                 i -> ShuffleKey.partitionKey(shuffle, i), size, () -> writes.forEach(Runnable::run));
     }
 
@@ -210,7 +212,7 @@ public final class ShuffleRunner {
         }
     }
 
-    /** Says how many {key, element} (or {key, partial}) pairs a write wave put into the shuffle, for how many elements. */
+    /** Says how many pairs (elements, or partials) a write wave put into the shuffle, for how many elements. */
     private static void logWritten(String shuffle, String what, JobResult written, int steps) {
         if (LOG.isDebugEnabled()) {
             long pairs = 0;

@@ -62,7 +62,8 @@ final class KeyedFinish {
             return join(j, in, sides.get(1));
         }
         KeyedOp.Group g = (KeyedOp.Group) op;
-        return Collections.unmodifiableList(combined ? merge(g, in) : fold(g, in));  // {key, value} pairs are Pair structs
+        // {key, value} pairs are the IR of Pair(first, second) structs
+        return Collections.unmodifiableList(combined ? merge(g, in) : fold(g, in));
     }
 
     /**

@@ -66,8 +66,8 @@ final class KeyedOpCheck {
         } else if (op instanceof KeyedOp.GroupAggregate a) {
             Type acc = accumulator(a);
             if (!acc.equals(partial)) {
-                throw new InvalidTaskException("groupBy aggregate partials are " + partial.show() + ", not its accumulator "
-                        + acc.show());
+                throw new InvalidTaskException("groupBy aggregate partials are " + partial.show()
+                        + ", not its accumulator " + acc.show());
             }
             StageChecks.lambda(a.combine(), List.of(acc, acc), "groupBy aggregate combine");
         }
