@@ -86,7 +86,7 @@ public final class ClusterEngine implements Engine, AutoCloseable {
         this.settings = settings;
         this.name = name;
         this.runner = new JobRunner(entry, settings.jobLimits(), settings.scheduling(), r -> progress.accept(r));
-        this.shuffles = new ShuffleRunner(entry, runner, settings.jobLimits());
+        this.shuffles = new ShuffleRunner(entry, runner, settings.jobLimits(), settings.mapSideCombine());
         this.jobs = new JobLauncher(settings.scheduling().jobThreads(), settings.clusterName());
     }
 
@@ -260,7 +260,7 @@ public final class ClusterEngine implements Engine, AutoCloseable {
         int members = runner.dataMembers();
         return ClusterExplain.explain(name, planner.plan(plan, terminal),
                 size -> Chunker.count(size, members, settings.minChunkElements(), settings.chunksPerMember()),
-                ChunkRunners.get()::describe, advertisedRunners());
+                ChunkRunners.get()::describe, advertisedRunners(), settings.mapSideCombine());
     }
 
     /** @return {@code address: runner} for each member that advertises its runner (worker processes) */

@@ -54,7 +54,7 @@ class ShuffleSecurityTest {
         cluster.entryPoint().getMap(ShuffleRunner.SHUFFLE_MAP).put(new ShuffleKey(shuffle, 0, 0, 0),
                 new Object[] {null, new Object[] {"not an int"}});
         StageInput in = new StageInput.FromShuffle(ShuffleRunner.SHUFFLE_MAP, shuffle, 0, List.of(1), List.of(Type.INT),
-                Type.INT, new KeyedOp.Distinct());
+                Type.INT, new KeyedOp.Distinct(), false);
         StageTask t = new StageTask("forged:0#0", 0, in, new RemotePipeline(Type.INT, List.of(), new PartialSpec.Collect()),
                 new StageSink.Partial());
         ChunkResult r = run(t, ShuffleKey.partitionKey(shuffle, 0));
@@ -68,7 +68,7 @@ class ShuffleSecurityTest {
     void aSortOnAStructKeyIsRejected() throws Exception {
         Type point = new Type.Struct("P", List.of(new Type.Field("x", Type.DOUBLE)));
         StageInput in = new StageInput.FromShuffle(ShuffleRunner.SHUFFLE_MAP, "s2", 0, List.of(0), List.of(point), point,
-                new KeyedOp.Sort(false));
+                new KeyedOp.Sort(false), false);
         StageTask t = new StageTask("s2:0#0", 0, in, new RemotePipeline(point, List.of(), new PartialSpec.Collect()),
                 new StageSink.Partial());
         ChunkResult.Rejected rej = assertInstanceOf(ChunkResult.Rejected.class, run(t, ShuffleKey.partitionKey("s2", 0)));

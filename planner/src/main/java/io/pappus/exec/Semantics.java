@@ -60,6 +60,9 @@ final class Semantics {
     }
 
     private static Object ints(BinOp op, int a, int b) {
+        if (b == 0 && (op == BinOp.DIV || op == BinOp.REM)) {
+            throw divisionByZero();
+        }
         return switch (op) {
             case ADD -> a + b;
             case SUB -> a - b;
@@ -87,6 +90,9 @@ final class Semantics {
             return op == BinOp.SHL ? a << s : op == BinOp.SHR ? a >> s : a >>> s;
         }
         long b = (Long) right;
+        if (b == 0 && (op == BinOp.DIV || op == BinOp.REM)) {
+            throw divisionByZero();
+        }
         return switch (op) {
             case ADD -> a + b;
             case SUB -> a - b;
@@ -104,6 +110,15 @@ final class Semantics {
             case NE -> a != b;
             default -> throw new AssertionError(op);
         };
+    }
+
+    /**
+     * Java's exception for an integer {@code /} or {@code %} by zero, thrown explicitly: once
+     * {@code a / b} is hot, C2 may throw a preallocated one without its message
+     * (-XX:+OmitStackTraceInFastThrow), and the message is part of the failure users see.
+     */
+    private static ArithmeticException divisionByZero() {
+        return new ArithmeticException("/ by zero");
     }
 
     private static Object floats(BinOp op, float a, float b) {

@@ -15,14 +15,17 @@ import java.util.function.IntUnaryOperator;
 /**
  * Writes a cluster engine's {@code explain()}: for every operator and the terminal, whether it
  * runs on the members or on the caller and why, how many partitions each shipped source is cut
- * into, which keyed operators shuffle across the members; then the lifted IR of every lambda (what travels to the members).
+ * into, which keyed operators shuffle across the members and which of those combine on the
+ * map side; then the lifted IR of every lambda (what travels to the members).
  */
 public final class ClusterExplain {
     private final StringBuilder out = new StringBuilder();
     private final IntUnaryOperator partitions;
+    private final boolean combine;
 
-    private ClusterExplain(IntUnaryOperator partitions) {
+    private ClusterExplain(IntUnaryOperator partitions, boolean combine) {
         this.partitions = partitions;
+        this.combine = combine;
     }
 
     /**
@@ -32,11 +35,12 @@ public final class ClusterExplain {
      * @param runner     where the members run a pipeline, and why not on a better device
      * @param advertised each member's runner as it advertises it ({@code address: runner}); empty
      *                   for embedded members, which run with this JVM's runner
+     * @param combine    whether map-side combining is on
      * @return the explanation
      */
     public static String explain(String engine, LogicalPlan plan, IntUnaryOperator partitions,
-                                 Function<RemotePipeline, String> runner, List<String> advertised) {
-        ClusterExplain w = new ClusterExplain(partitions);
+                                 Function<RemotePipeline, String> runner, List<String> advertised, boolean combine) {
+        ClusterExplain w = new ClusterExplain(partitions, combine);
         w.out.append("== Pappus cluster placement on ").append(engine).append(" ==\n");
         Optional<Chain> whole = ShufflePlacement.chain(plan.root());
         String term = plan.terminal().name();
@@ -89,15 +93,19 @@ public final class ClusterExplain {
         }
         if (c.shuffles()) {
             PlanNode k = c.base();
+            boolean combines = KeyedOps.combines(k, combine);
             out.append(pad).append(k.op().opName()).append("  [members: ")
                     .append(k.op() instanceof OrderByOp ? "range shuffle on sampled key splitters" : "hash shuffle by key")
-                    .append(" through the shuffle map; each target partition finished on its owner")
+                    .append(" through the shuffle map")
+                    .append(combines ? ", combined on the map side (one partial per key and source partition)" : "")
+                    .append("; each target partition finished on its owner")
                     .append(c.steps().isEmpty() ? fate : "").append("]\n");
             for (int i = 0; i < c.inputs().size(); i++) {
                 if (c.inputs().size() > 1) {
                     out.append(pad).append(i == 0 ? "  left:\n" : "  right:\n");
                 }
-                members(c.inputs().get(i), pad + (c.inputs().size() > 1 ? "    " : "  "), SHUFFLED);
+                String inPad = pad + (c.inputs().size() > 1 ? "    " : "  ");
+                members(c.inputs().get(i), inPad, combines ? COMBINED : SHUFFLED);
             }
             return;
         }
@@ -109,4 +117,5 @@ public final class ClusterExplain {
     }
 
     private static final String SHUFFLED = "; output written to the shuffle by key";
+    private static final String COMBINED = "; output folded per key, the partials written to the shuffle by key";
 }

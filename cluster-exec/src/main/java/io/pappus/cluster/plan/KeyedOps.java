@@ -27,7 +27,7 @@ public final class KeyedOps {
             }
             GroupOp.Aggregate a = (GroupOp.Aggregate) g.agg();
             Type acc = k.lambda("accumulate").argTypes().get(0);
-            return new KeyedOp.GroupAggregate(IrValues.toIr(a.seed(), acc), ship(k, "accumulate"));
+            return new KeyedOp.GroupAggregate(IrValues.toIr(a.seed(), acc), ship(k, "accumulate"), ship(k, "combine"));
         } else if (op instanceof DistinctOp) {
             return new KeyedOp.Distinct();
         } else if (op instanceof JoinOp) {
@@ -36,6 +36,21 @@ public final class KeyedOps {
             return new KeyedOp.Sort(o.descending());
         }
         throw new AssertionError(op);
+    }
+
+    /**
+     * @param k       a keyed node
+     * @param enabled whether map-side combining is on ({@code pappus.cluster.combine})
+     * @return whether its shuffle folds each source partition's elements per key before writing
+     *         them (a groupBy aggregation), so only one partial per key and partition is shuffled
+     */
+    public static boolean combines(PlanNode k, boolean enabled) {
+        if (!enabled || !(k.op() instanceof GroupOp g)) {
+            return false;
+        }
+        // combine must give back an accumulator for its partials to be merged with it again
+        return !(g.agg() instanceof GroupOp.Aggregate)
+                || k.lambda("combine").resultType().equals(k.lambda("accumulate").argTypes().get(0));
     }
 
     /**

@@ -14,7 +14,8 @@ public sealed interface ChunkResult extends Serializable {
      * @param partial the partial aggregate in IR form: the output column for collect, a
      *                {@code Double} for sum, the fold or accumulator ({@code null} when no
      *                element reached a fold), {@code Object[]{element, key}} for an extreme
-     *                ({@code null} when empty), {@code null} for count
+     *                ({@code null} when empty), {@code null} for count; for a stage that
+     *                wrote a shuffle, the {@code Long} number of pairs it wrote
      */
     record Done(long[] counts, Object partial) implements ChunkResult {
     }

@@ -31,9 +31,11 @@ import java.util.function.IntFunction;
  * between stages (so no member task ever waits for another, and admission control cannot
  * deadlock): the sources are stored as chunks; each keyed operator's inputs run their
  * pipelines and write every element with its key into the shuffle map, into the bucket of its
- * target partition (by key hash; by sampled key ranges for orderBy); then one task per target,
- * on the target's owner, reads its buckets in source order, finishes the operator, runs the
- * chain's steps and returns its partial aggregate, or feeds the next shuffle.
+ * target partition (by key hash; by sampled key ranges for orderBy), or for a groupBy
+ * aggregation (unless map-side combining is off) one partial per key and source partition;
+ * then one task per target, on the target's owner, reads its buckets in source order, finishes
+ * the operator, runs the chain's steps and returns its partial aggregate, or feeds the next
+ * shuffle.
  */
 public final class ShuffleRunner {
     /** The map that holds shuffle buckets (configured with backups). */
@@ -45,16 +47,19 @@ public final class ShuffleRunner {
     private final HazelcastInstance hz;
     private final JobRunner runner;
     private final JobLimits limits;
+    private final boolean combine;
 
     /**
-     * @param hz     the entry point
-     * @param runner stores sources and schedules waves
-     * @param limits partition sizes
+     * @param hz      the entry point
+     * @param runner  stores sources and schedules waves
+     * @param limits  partition sizes
+     * @param combine whether groupBy shuffles combine on the map side
      */
-    public ShuffleRunner(HazelcastInstance hz, JobRunner runner, JobLimits limits) {
+    public ShuffleRunner(HazelcastInstance hz, JobRunner runner, JobLimits limits, boolean combine) {
         this.hz = hz;
         this.runner = runner;
         this.limits = limits;
+        this.combine = combine;
     }
 
     /** The partitions one stage runs over. */
@@ -68,9 +73,30 @@ public final class ShuffleRunner {
      * @throws RemoteElementFailure when a lambda threw on a member
      */
     public JobResult run(Chain c, PartialSpec partial) {
+        if (!combine || !combines(c)) {
+            return run(c, partial, false);
+        }
+        try {
+            return run(c, partial, true);
+        } catch (RemoteElementFailure e) {
+            // Combining regroups a reduce's calls (op(op(a, b), op(c, d)) for op(op(op(a, b), c), d)):
+            // a lambda may throw for one grouping only, so whether and where it throws is decided
+            // by the elements in source order, as Java folds them.
+            LOG.info("a lambda threw in a query that combines on the map side ({}): running it again without"
+                    + " combining", e.getMessage());
+            return run(c, partial, false);
+        }
+    }
+
+    private static boolean combines(Chain c) {
+        return c.shuffles()
+                && (KeyedOps.combines(c.base(), true) || c.inputs().stream().anyMatch(ShuffleRunner::combines));
+    }
+
+    private JobResult run(Chain c, PartialSpec partial, boolean combining) {
         List<Runnable> cleanup = new ArrayList<>();
         try {
-            return wave(parts(c, cleanup), c.pipeline(partial), new StageSink.Partial(), "final");
+            return wave(parts(c, cleanup, combining), c.pipeline(partial), new StageSink.Partial(), "final");
         } finally {
             for (int i = cleanup.size() - 1; i >= 0; i--) {
                 cleanup.get(i).run();
@@ -78,7 +104,7 @@ public final class ShuffleRunner {
         }
     }
 
-    private Parts parts(Chain c, List<Runnable> cleanup) {
+    private Parts parts(Chain c, List<Runnable> cleanup, boolean combining) {
         if (!c.shuffles()) {
             JobRunner.Stored s = runner.store(c.source(), c.sourceType());
             cleanup.add(s::release);
@@ -89,12 +115,13 @@ public final class ShuffleRunner {
         List<Parts> ins = new ArrayList<>();
         long size = 0;
         for (Chain in : c.inputs()) {
-            Parts p = parts(in, cleanup);
+            Parts p = parts(in, cleanup, combining);
             ins.add(p);
             size += p.size();
         }
         String shuffle = UUID.randomUUID().toString();
         KeyedOp op = KeyedOps.op(k);
+        KeyedOp.Group combiner = KeyedOps.combines(k, combining) ? (KeyedOp.Group) op : null;
         int targets = Chunker.count((int) Math.max(1, Math.min(Integer.MAX_VALUE, size)), runner.dataMembers(),
                 limits.minChunkElements(), limits.chunksPerMember());
         Object[] splitters = op instanceof KeyedOp.Sort ? splitters(ins.get(0), c.inputs().get(0), k, targets) : null;
@@ -107,19 +134,21 @@ public final class ShuffleRunner {
             Chain in = c.inputs().get(side);
             StageSink sink = op instanceof KeyedOp.Sort s
                     ? new StageSink.RangeWrite(SHUFFLE_MAP, shuffle, KeyedOps.key(k, 0), splitters, s.descending())
-                    : new StageSink.HashWrite(SHUFFLE_MAP, shuffle, side, KeyedOps.key(k, side), targets);
+                    : new StageSink.HashWrite(SHUFFLE_MAP, shuffle, side, KeyedOps.key(k, side), targets, combiner);
             sources.add(ins.get(side).n());
-            sideTypes.add(in.output());
+            sideTypes.add(combiner == null ? in.output() : combiner.partialType(in.output()));
             Parts p = ins.get(side);
             RemotePipeline pipe = in.pipeline(new PartialSpec.Collect());
             String what = k.op().opName() + "-write" + side;
-            writes.add(() -> wave(p, pipe, sink, what));
+            writes.add(() -> logWritten(shuffle, what, wave(p, pipe, sink, what), in.steps().size()));
         }
         writes.forEach(Runnable::run);
         Type keyType = KeyedOps.keyType(k);
         List<Integer> srcs = List.copyOf(sources);
         List<Type> types = List.copyOf(sideTypes);
-        return new Parts(n, i -> new StageInput.FromShuffle(SHUFFLE_MAP, shuffle, i, srcs, types, keyType, op),
+        boolean combined = combiner != null;
+        return new Parts(n,
+                i -> new StageInput.FromShuffle(SHUFFLE_MAP, shuffle, i, srcs, types, keyType, op, combined),
                 i -> ShuffleKey.partitionKey(shuffle, i), size, () -> writes.forEach(Runnable::run));
     }
 
@@ -180,6 +209,20 @@ public final class ShuffleRunner {
             LOG.info("{} of {} partitions of the {} wave found their input gone: restoring it, running the wave again",
                     missing, p.n(), what);
             p.restore().run();
+        }
+    }
+
+    /** Says how many pairs (elements, or partials) a write wave put into the shuffle, for how many elements. */
+    private static void logWritten(String shuffle, String what, JobResult written, int steps) {
+        if (LOG.isDebugEnabled()) {
+            long pairs = 0;
+            long elements = 0;
+            for (ChunkResult r : written.results()) {
+                ChunkResult.Done d = (ChunkResult.Done) r;
+                pairs += (Long) d.partial();
+                elements += d.counts()[steps];
+            }
+            LOG.debug("shuffle {} {}: {} elements written as {} pairs", shuffle, what, elements, pairs);
         }
     }
 

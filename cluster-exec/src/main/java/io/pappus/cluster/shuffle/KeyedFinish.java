@@ -4,16 +4,20 @@ import io.pappus.cluster.remote.ShippedLambda;
 import io.pappus.exec.IrInterpreter;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * Finishes a keyed operator over one target partition on the member that owns it, as the
  * reference does over the whole input: the partition's elements arrive in source order, so
- * folds, first occurrences and stable sorts see them in the order the reference would.
+ * folds, first occurrences and stable sorts see them in the order the reference would. For
+ * map-side combining it also folds a source partition's groups before they are written.
  */
 final class KeyedFinish {
     private final IrInterpreter interpreter = new IrInterpreter();
@@ -30,11 +34,13 @@ final class KeyedFinish {
     }
 
     /**
-     * @param op    the operator
-     * @param sides each side's {@code {key, element}} pairs, in source order
+     * @param op       the operator
+     * @param combined whether the buckets hold the partials of a group aggregation (map-side
+     *                 combining) rather than elements
+     * @param sides    each side's {@code {key, element}} pairs (or {@code {key, partial}}), in source order
      * @return the partition's output elements, as IR values
      */
-    List<Object> finish(KeyedOp op, List<List<Object[]>> sides) {
+    List<Object> finish(KeyedOp op, boolean combined, List<List<Object[]>> sides) {
         List<Object[]> in = sides.get(0);
         if (op instanceof KeyedOp.Distinct) {
             LinkedHashSet<IrKey> seen = new LinkedHashSet<>();
@@ -55,27 +61,60 @@ final class KeyedFinish {
         } else if (op instanceof KeyedOp.Join j) {
             return join(j, in, sides.get(1));
         }
-        return group(op, in);
+        KeyedOp.Group g = (KeyedOp.Group) op;
+        // {key, value} pairs are the IR of Pair(first, second) structs
+        return Collections.unmodifiableList(combined ? merge(g, in) : fold(g, in));
     }
 
-    private List<Object> group(KeyedOp op, List<Object[]> in) {
+    /**
+     * Folds each key's elements in source order, as the reference folds a group: on a target
+     * partition, or on a source partition before the shuffle (map-side combining).
+     *
+     * @param op the group aggregation
+     * @param in {@code {key, element}} pairs, in source order
+     * @return {@code {key, fold}} pairs, keys in first-occurrence order
+     */
+    List<Object[]> fold(KeyedOp.Group op, List<Object[]> in) {
+        if (op instanceof KeyedOp.GroupCount) {
+            return group(in, x -> 1L, (acc, x) -> (Long) acc + 1L);
+        } else if (op instanceof KeyedOp.GroupReduce r) {
+            return group(in, x -> x, (acc, x) -> call(r.op(), x, acc, x));
+        } else if (op instanceof KeyedOp.GroupAggregate a) {
+            return group(in, x -> call(a.accumulate(), x, a.seed(), x), (acc, x) -> call(a.accumulate(), x, acc, x));
+        }
+        throw new AssertionError(op);
+    }
+
+    /**
+     * Merges the partials that source partitions folded with {@link #fold}, read in
+     * source-partition order: counts added, folds folded again with the same function,
+     * accumulators merged with combine.
+     *
+     * @param op       the group aggregation
+     * @param partials {@code {key, partial}} pairs, in source-partition order
+     * @return {@code {key, aggregate}} pairs, keys in first-occurrence order
+     */
+    List<Object[]> merge(KeyedOp.Group op, List<Object[]> partials) {
+        if (op instanceof KeyedOp.GroupCount) {
+            return group(partials, p -> p, (acc, p) -> (Long) acc + (Long) p);
+        } else if (op instanceof KeyedOp.GroupReduce r) {
+            return group(partials, p -> p, (acc, p) -> call(r.op(), p, acc, p));
+        } else if (op instanceof KeyedOp.GroupAggregate a) {
+            return group(partials, p -> p, (acc, p) -> call(a.combine(), p, acc, p));
+        }
+        throw new AssertionError(op);
+    }
+
+    /** Per key, in first-occurrence order: {@code first} of its first value, then {@code next} of each later one. */
+    private static List<Object[]> group(List<Object[]> in, UnaryOperator<Object> first, BinaryOperator<Object> next) {
         Map<IrKey, Object> acc = new LinkedHashMap<>();
         for (Object[] kv : in) {
             IrKey k = new IrKey(kv[0]);
-            Object x = kv[1];
-            if (op instanceof KeyedOp.GroupCount) {
-                acc.merge(k, 1L, (a, b) -> (Long) a + 1L);
-            } else if (op instanceof KeyedOp.GroupReduce r) {
-                acc.put(k, acc.containsKey(k) ? call(r.op(), x, acc.get(k), x) : x);
-            } else if (op instanceof KeyedOp.GroupAggregate a) {
-                acc.put(k, call(a.accumulate(), x, acc.containsKey(k) ? acc.get(k) : a.seed(), x));
-            } else {
-                throw new AssertionError(op);
-            }
+            acc.put(k, acc.containsKey(k) ? next.apply(acc.get(k), kv[1]) : first.apply(kv[1]));
         }
-        List<Object> out = new ArrayList<>(acc.size());
+        List<Object[]> out = new ArrayList<>(acc.size());
         for (Map.Entry<IrKey, Object> e : acc.entrySet()) {
-            out.add(new Object[] {e.getKey().value(), e.getValue()});  // a Pair(first, second) struct
+            out.add(new Object[] {e.getKey().value(), e.getValue()});
         }
         return out;
     }

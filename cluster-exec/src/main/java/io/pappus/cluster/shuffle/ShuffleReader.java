@@ -58,30 +58,4 @@ final class ShuffleReader {
         }
         return sides;
     }
-
-    /** @param fs a target @throws InvalidTaskException when its operator's lambdas do not fit its types */
-    static void checkOp(StageInput.FromShuffle fs) {
-        Type t = fs.sideTypes().get(0);
-        KeyedOp op = fs.op();
-        if (op instanceof KeyedOp.GroupReduce r) {
-            StageChecks.lambda(r.op(), List.of(t, t), "groupBy reduce");
-        } else if (op instanceof KeyedOp.GroupAggregate a) {
-            List<Type> args = a.accumulate().ir().args().stream().map(v -> v.type()).toList();
-            if (args.isEmpty() || !StageChecks.conforms(a.seed(), args.get(0))) {
-                throw new InvalidTaskException("groupBy aggregate seed is not a value of its accumulator type");
-            }
-            StageChecks.lambda(a.accumulate(), List.of(args.get(0), t), "groupBy aggregate");
-        } else if (op instanceof KeyedOp.Join j) {
-            if (fs.sideTypes().size() != 2) {
-                throw new InvalidTaskException("join without a right side");
-            }
-            StageChecks.lambda(j.result(), List.of(t, fs.sideTypes().get(1)), "join result");
-        } else if (op instanceof KeyedOp.Sort) {
-            if (!(fs.keyType() instanceof Type.Prim || fs.keyType() instanceof Type.Str)) {
-                throw new InvalidTaskException("sort key " + fs.keyType().show() + " is not a primitive or String");
-            }
-        } else if (!(op instanceof KeyedOp.GroupCount || op instanceof KeyedOp.Distinct)) {
-            throw new InvalidTaskException("unknown keyed operator " + op);
-        }
-    }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Writes a stage's output into a shuffle: each element with its key, into the bucket of its
  * target (by hash, or by the range of sorted splitters its key falls in); a bucket is two
- * columns, keys and elements (no keys for distinct). Every target gets a
+ * columns, keys and elements (no keys for distinct). A group aggregation that combines on the
+ * map side writes one {@code {key, partial}} pair per distinct key instead. Every target gets a
  * bucket, empty or not, so a missing bucket means lost data, never "no elements". Or, for
  * choosing splitters, returns a sample of keys.
  */
@@ -33,7 +34,8 @@ final class ShuffleWriter {
      * @param out         the pipeline's output elements
      * @param keys        their keys (the elements themselves for distinct)
      * @param counts      the pipeline's element counts
-     * @return {@link ChunkResult.Done} with the sample, or with nothing once the buckets are written
+     * @return {@link ChunkResult.Done} with the sample, or with the number of pairs written
+     * @throws KeyedFinish.Failed when a lambda threw while combining on the map side
      */
     ChunkResult write(StageSink sink, int source, Type elementType, Type keyType, List<Object> out, List<Object> keys,
                       long[] counts) {
@@ -45,6 +47,22 @@ final class ShuffleWriter {
             }
             return new ChunkResult.Done(counts, sample);
         }
+        if (sink instanceof StageSink.HashWrite h && h.combine() != null) {
+            // One {key, partial} pair per distinct key, in first-occurrence order, replaces the elements.
+            List<Object[]> partials = new KeyedFinish().fold(h.combine(), pairs(keys, out));
+            List<Object> partialKeys = new ArrayList<>(partials.size());
+            List<Object> values = new ArrayList<>(partials.size());
+            for (Object[] kv : partials) {
+                partialKeys.add(kv[0]);
+                values.add(kv[1]);
+            }
+            return scatter(sink, source, h.combine().partialType(elementType), keyType, values, partialKeys, counts);
+        }
+        return scatter(sink, source, elementType, keyType, out, keys, counts);
+    }
+
+    private ChunkResult scatter(StageSink sink, int source, Type elementType, Type keyType, List<Object> out,
+                                List<Object> keys, long[] counts) {
         int targets;
         String shuffle;
         String map;
@@ -82,7 +100,15 @@ final class ShuffleWriter {
         }
         IMap<ShuffleKey, Object[]> m = member.getMap(map);
         m.putAll(batch);
-        return new ChunkResult.Done(counts, null);
+        return new ChunkResult.Done(counts, (long) keys.size());
+    }
+
+    private static List<Object[]> pairs(List<Object> keys, List<Object> elements) {
+        List<Object[]> out = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            out.add(new Object[] {keys.get(i), elements.get(i)});
+        }
+        return out;
     }
 
     /** The number of splitters below the key: equal keys share a target; descending counts from the top. */

@@ -28,9 +28,11 @@ public sealed interface StageInput extends Serializable {
      * @param sideTypes the IR type of each side's elements
      * @param keyType   the IR type of the keys
      * @param op        the operator that finishes the partition
+     * @param combined  whether the buckets hold partials of the group aggregation {@code op},
+     *                  one per key and source partition, and {@code sideTypes} their type
      */
     record FromShuffle(String map, String shuffle, int target, List<Integer> sources, List<Type> sideTypes,
-                       Type keyType, KeyedOp op) implements StageInput {
+                       Type keyType, KeyedOp op, boolean combined) implements StageInput {
         public FromShuffle {
             sources = List.copyOf(sources);
             sideTypes = List.copyOf(sideTypes);

@@ -12,15 +12,19 @@ public sealed interface StageSink extends Serializable {
     }
 
     /**
-     * Sends each element, with its key, to target {@code hash(key) mod targets} of a shuffle.
+     * Sends each element, with its key, to target {@code hash(key) mod targets} of a shuffle;
+     * or, combining on the map side, each distinct key with its partial aggregate.
      *
      * @param map     the shuffle map
      * @param shuffle the shuffle's id
      * @param side    0, or 1 for a join's right side
      * @param key     the key function; {@code null} when the element is its own key (distinct)
      * @param targets how many target partitions
+     * @param combine the group aggregation to fold the partition's elements with per key before
+     *                writing; {@code null} to write every element
      */
-    record HashWrite(String map, String shuffle, int side, ShippedLambda key, int targets) implements StageSink {
+    record HashWrite(String map, String shuffle, int side, ShippedLambda key, int targets, KeyedOp.Group combine)
+            implements StageSink {
     }
 
     /**

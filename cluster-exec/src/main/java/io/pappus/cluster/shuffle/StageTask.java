@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * One partition of one stage of a distributed query, run on the member that owns the
  * partition: read the input (a source chunk, or a shuffle target's buckets finished with a
  * keyed operator), run the map/filter pipeline, and then return the partial aggregate, write
- * the output into a shuffle by key, or return a sample of keys. Validated before it runs
+ * the output into a shuffle by key (folded per key first when the shuffle combines on the map
+ * side), or return a sample of keys. Validated before it runs
  * (a malformed task is {@link ChunkResult.Rejected}); reading and writing the same keys again
  * gives the same data, so a retry or a speculative copy is harmless.
  */
@@ -105,9 +106,7 @@ public final class StageTask implements Callable<TaskReply>, Serializable, Hazel
             LOG.warn("member {} refused task {}: {}", me, taskId, reason);
             return new ChunkRun(new ChunkResult.Rejected(reason), none);
         } catch (KeyedFinish.Failed f) {
-            Throwable c = f.getCause();
-            return new ChunkRun(new ChunkResult.ElementFailed(0, 0, f.element, c.getClass().getName(), c.getMessage()),
-                    RanOn.cpu("keyed finish", ""));
+            return failed(f, 0, RanOn.cpu("keyed finish", ""));
         }
         if (sink instanceof StageSink.Partial) {
             return runner.run(pipeline, chunk);
@@ -134,8 +133,19 @@ public final class StageTask implements Callable<TaskReply>, Serializable, Hazel
             keys = elements(((ChunkResult.Done) k).partial());
         }
         Type keyType = keyFn == null ? outType : keyFn.ir().main().result();
-        return new ChunkRun(new ShuffleWriter(member).write(sink, partition, outType, keyType, out, keys, d.counts()),
-                r.on());
+        try {
+            return new ChunkRun(new ShuffleWriter(member).write(sink, partition, outType, keyType, out, keys,
+                    d.counts()), r.on());
+        } catch (KeyedFinish.Failed f) {
+            return failed(f, pipeline.steps().size() + 1, r.on());  // the stage after the keys: combining
+        }
+    }
+
+    /** @return a lambda's failure in a keyed operator as the element failure the caller expects */
+    private static ChunkRun failed(KeyedFinish.Failed f, int stage, RanOn on) {
+        Throwable c = f.getCause();
+        return new ChunkRun(new ChunkResult.ElementFailed(stage, 0, f.element, c.getClass().getName(), c.getMessage()),
+                on);
     }
 
     private void checkSink() {
@@ -146,6 +156,9 @@ public final class StageTask implements Callable<TaskReply>, Serializable, Hazel
             }
             if (h.targets() < 1 || h.side() < 0 || h.side() > 1 || h.shuffle() == null || h.map() == null) {
                 throw new InvalidTaskException("malformed hash shuffle " + h.shuffle());
+            }
+            if (h.combine() != null) {
+                KeyedOpCheck.fold(h.combine(), out);
             }
         } else if (sink instanceof StageSink.RangeWrite w) {
             StageChecks.lambda(w.key(), List.of(out), "sort key");
@@ -178,8 +191,8 @@ public final class StageTask implements Callable<TaskReply>, Serializable, Hazel
             if (sides == null) {
                 return null;
             }
-            ShuffleReader.checkOp(fs);
-            return StageChecks.chunk(pipeline.input(), new KeyedFinish().finish(fs.op(), sides));
+            KeyedOpCheck.finish(fs);
+            return StageChecks.chunk(pipeline.input(), new KeyedFinish().finish(fs.op(), fs.combined(), sides));
         }
         throw new InvalidTaskException("unknown input " + input);
     }
