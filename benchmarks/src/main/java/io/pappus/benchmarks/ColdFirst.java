@@ -28,12 +28,17 @@ public final class ColdFirst {
     private ColdFirst() {
     }
 
-    /** Prints the milliseconds of the first query; {@code args[0]} is {@code compiled} or {@code default}. */
+    /**
+     * Prints the milliseconds of the first query; {@code args[0]} is {@code compiled}, {@code default},
+     * or {@code stream} (the anchor: the same query over the same elements as a {@code DoubleStream})
+     */
     public static void main(String[] args) {
-        double[] xs = args.length > 0 && args[0].equals("default") ? new java.util.Random(42).doubles(DEFAULT_SIZE).toArray() : tiny();
+        String mode = args.length > 0 ? args[0] : "compiled";
+        double[] xs = mode.equals("compiled") ? tiny() : new java.util.Random(42).doubles(DEFAULT_SIZE).toArray();
         long t0 = System.nanoTime();
-        query(xs, Engines.local(Target.JVM));
-        System.out.println((System.nanoTime() - t0) / 1e6);
+        double r = mode.equals("stream") ? java.util.Arrays.stream(xs).map(x -> x * x).filter(x -> x > 0.25).sum()
+                : query(xs, Engines.local(Target.JVM));
+        System.out.println(r == 42.4242 ? "" : String.valueOf((System.nanoTime() - t0) / 1e6));
     }
 
     /** @return W6's 64 doubles */
@@ -51,17 +56,18 @@ public final class ColdFirst {
     }
 
     /**
-     * @param compiled whether the query must compile (else the default tiers decide)
+     * @param mode {@code compiled} (the query must compile), {@code default} (the default tiers
+     *             decide) or {@code stream} (the DoubleStream anchor)
      * @return the first query's milliseconds in a fresh JVM on this class path, or NaN if it failed
      */
-    static double inChildProcess(boolean compiled) {
+    static double inChildProcess(String mode) {
+        boolean compiled = mode.equals("compiled");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (compiled) {
             cmd.add("-D" + JvmEngine.COMPILE_FROM + "=0");
             cmd.add("-D" + JvmEngine.WARM_UP_BELOW + "=0");
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdFirst.class.getName(),
-                compiled ? "compiled" : "default"));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdFirst.class.getName(), mode));
         try {
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String last = null;

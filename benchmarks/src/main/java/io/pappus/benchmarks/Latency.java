@@ -22,6 +22,7 @@ final class Latency {
     double firstMs;
     double firstCompiledColdMs;
     double firstDefaultColdMs;
+    double firstStreamColdMs;
     double newShapeMs;
     double repeatOverheadMs;
     double cachedRepeatOverheadMs;
@@ -43,8 +44,9 @@ final class Latency {
             restore(JvmEngine.COMPILE_FROM, savedFrom);
             restore(JvmEngine.WARM_UP_BELOW, savedWarmUp);
         }
-        l.firstCompiledColdMs = ColdFirst.inChildProcess(true);
-        l.firstDefaultColdMs = ColdFirst.inChildProcess(false);
+        l.firstCompiledColdMs = ColdFirst.inChildProcess("compiled");
+        l.firstDefaultColdMs = ColdFirst.inChildProcess("default");
+        l.firstStreamColdMs = ColdFirst.inChildProcess("stream");
         return l;
     }
 

@@ -24,6 +24,8 @@ final class W6 {
                 new Row("W6", "first query of a fresh JVM, default tiers (by reference while Janino warms up"
                         + " in the background; child process)", false, ColdFirst.DEFAULT_SIZE + " doubles",
                         l.firstDefaultColdMs, Double.NaN, "target 50 ms"),
+                new Row("W6", "anchor: the same query as a DoubleStream, first in a fresh JVM (child process)", true,
+                        ColdFirst.DEFAULT_SIZE + " doubles", l.firstStreamColdMs, Double.NaN, ""),
                 new Row("W6", "new query shape, warm (plan + generate + compile)", false, size, l.newShapeMs,
                         Double.NaN, "target 50 ms"),
                 new Row("W6", "same shape, new constant: overhead over a plain loop", false, size,

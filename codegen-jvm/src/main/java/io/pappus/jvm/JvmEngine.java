@@ -67,8 +67,12 @@ public final class JvmEngine implements Engine {
             return reference.execute(plan, terminal);
         }
         if (WarmUp.runByReference(n)) {
-            WarmUp.start(() -> explain(plan, terminal));  // lifts, generates and compiles this query's fragments
-            return reference.execute(plan, terminal);
+            try {
+                return reference.execute(plan, terminal);
+            } finally {
+                // then, not meanwhile: on few cores the compile would slow this query down
+                WarmUp.start(() -> explain(plan, terminal));  // lifts, generates and compiles this query's fragments
+            }
         }
         LogicalPlan lp = planner.plan(plan, terminal);
         OpaqueLog.report(lp);
