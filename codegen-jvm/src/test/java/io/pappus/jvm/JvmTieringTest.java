@@ -5,6 +5,7 @@ import io.pappus.api.Engine;
 import io.pappus.api.Engines;
 import io.pappus.api.Target;
 import io.pappus.jvm.compile.ClassCache;
+import io.pappus.testing.PropertyScope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,18 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * larger input of the same shape compiles.
  */
 class JvmTieringTest {
-    private String saved;
+    private PropertyScope defaults;
 
     @BeforeEach
     void defaultTiering() {
-        saved = System.clearProperty(JvmEngine.COMPILE_FROM);
+        defaults = PropertyScope.cleared(JvmEngine.COMPILE_FROM);
     }
 
     @AfterEach
     void restore() {
-        if (saved != null) {
-            System.setProperty(JvmEngine.COMPILE_FROM, saved);
-        }
+        defaults.close();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.pappus.api.Engine;
 import io.pappus.api.Engines;
 import io.pappus.api.Target;
 import io.pappus.jvm.compile.ClassCache;
+import io.pappus.testing.PropertyScope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,21 +23,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * off ({@code pappus.jvm.warmUpBelow=0}); this test turns it on over a cold-again compiler.
  */
 class JvmWarmUpTest {
-    private String saved;
+    private PropertyScope warmUp;
 
     @BeforeEach
     void warmUpTier() {
-        saved = System.setProperty(JvmEngine.WARM_UP_BELOW, "50000");
+        warmUp = PropertyScope.set(JvmEngine.WARM_UP_BELOW, "50000");
         WarmUp.resetForTest();
     }
 
     @AfterEach
     void restore() {
-        if (saved == null) {
-            System.clearProperty(JvmEngine.WARM_UP_BELOW);
-        } else {
-            System.setProperty(JvmEngine.WARM_UP_BELOW, saved);
-        }
+        warmUp.close();
         WarmUp.compiled();
     }
 

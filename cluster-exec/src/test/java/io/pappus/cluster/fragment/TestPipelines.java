@@ -1,6 +1,7 @@
 package io.pappus.cluster.fragment;
 
 import io.pappus.cluster.remote.Chunk;
+import io.pappus.cluster.remote.ChunkResult;
 import io.pappus.cluster.remote.RemoteStep;
 import io.pappus.cluster.remote.ShippedLambda;
 import io.pappus.ir.Type;
@@ -9,9 +10,12 @@ import io.pappus.lift.LambdaLifter;
 import io.pappus.lift.LiftResult;
 import io.pappus.testing.Point;
 
+import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Shipped pipelines and chunks for the member-side runners' tests, lifted as the caller lifts them. */
 public final class TestPipelines {
@@ -55,5 +59,20 @@ public final class TestPipelines {
             xs[i] = i - n / 3;
         }
         return xs;
+    }
+
+    /**
+     * Asserts that a runner's chunk result is the interpreter's: the same counts and the same
+     * partial, compared deeply.
+     *
+     * @return {@code got} as a {@link ChunkResult.Done}
+     */
+    public static ChunkResult.Done assertSameResult(ChunkResult.Done want, ChunkResult got) {
+        ChunkResult.Done d = assertInstanceOf(ChunkResult.Done.class, got);
+        assertArrayEquals(want.counts(), d.counts(), "counts");
+        assertTrue(Arrays.deepEquals(new Object[] {want.partial()}, new Object[] {d.partial()}),
+                () -> Arrays.deepToString(new Object[] {want.partial()}) + " vs "
+                        + Arrays.deepToString(new Object[] {d.partial()}));
+        return d;
     }
 }

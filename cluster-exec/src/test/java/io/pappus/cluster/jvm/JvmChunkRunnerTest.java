@@ -14,16 +14,15 @@ import io.pappus.testing.Point;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import static io.pappus.cluster.fragment.TestPipelines.POINT;
+import static io.pappus.cluster.fragment.TestPipelines.assertSameResult;
 import static io.pappus.cluster.fragment.TestPipelines.filter;
 import static io.pappus.cluster.fragment.TestPipelines.ints;
 import static io.pappus.cluster.fragment.TestPipelines.lift;
 import static io.pappus.cluster.fragment.TestPipelines.map;
 import static io.pappus.cluster.fragment.TestPipelines.points;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,12 +39,9 @@ class JvmChunkRunnerTest {
     private ChunkResult.Done same(RemotePipeline p, Chunk c) {
         long before = JvmChunkRunner.compiledInThisJvm();
         ChunkResult.Done want = (ChunkResult.Done) interpreter.run(p, c).result();
-        ChunkResult.Done got = (ChunkResult.Done) jvm.run(p, c).result();
+        ChunkResult got = jvm.run(p, c).result();
         assertEquals(before + 1, JvmChunkRunner.compiledInThisJvm(), "the chunk ran on the interpreter");
-        assertArrayEquals(want.counts(), got.counts(), "counts");
-        assertTrue(Arrays.deepEquals(new Object[] {want.partial()}, new Object[] {got.partial()}),
-                () -> Arrays.deepToString(new Object[] {want.partial()}) + " vs " + Arrays.deepToString(new Object[] {got.partial()}));
-        return got;
+        return assertSameResult(want, got);
     }
 
     @Test

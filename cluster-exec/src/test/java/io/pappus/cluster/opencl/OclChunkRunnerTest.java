@@ -22,16 +22,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
 import java.util.List;
 
 import static io.pappus.cluster.fragment.TestPipelines.POINT;
+import static io.pappus.cluster.fragment.TestPipelines.assertSameResult;
 import static io.pappus.cluster.fragment.TestPipelines.filter;
 import static io.pappus.cluster.fragment.TestPipelines.ints;
 import static io.pappus.cluster.fragment.TestPipelines.lift;
 import static io.pappus.cluster.fragment.TestPipelines.map;
 import static io.pappus.cluster.fragment.TestPipelines.points;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,15 +69,7 @@ class OclChunkRunnerTest {
         assertEquals(device(), got.on().device());
         assertEquals(chunks + 1, OclChunkRunner.chunksOn(device()), "the chunk did not count as run on the device");
         assertTrue(ocl.runLog().deviceRuns() > runs, "nothing ran on the device");
-        return same(want, got.result());
-    }
-
-    private static ChunkResult.Done same(ChunkResult.Done want, ChunkResult got) {
-        ChunkResult.Done d = assertInstanceOf(ChunkResult.Done.class, got);
-        assertArrayEquals(want.counts(), d.counts(), "counts");
-        assertTrue(Arrays.deepEquals(new Object[] {want.partial()}, new Object[] {d.partial()}),
-                () -> Arrays.deepToString(new Object[] {want.partial()}) + " vs " + Arrays.deepToString(new Object[] {d.partial()}));
-        return d;
+        return assertSameResult(want, got.result());
     }
 
     @Test
@@ -153,7 +144,7 @@ class OclChunkRunnerTest {
             assertTrue(got.on().note().contains((String) run[2]), got.on()::show);
             assertTrue(ocl.describe(p).contains((String) run[2]), ocl.describe(p));
             assertEquals(chunks, OclChunkRunner.chunksOn(device()));
-            same((ChunkResult.Done) interpreter.run(p, c).result(), got.result());
+            assertSameResult((ChunkResult.Done) interpreter.run(p, c).result(), got.result());
         }
     }
 
@@ -182,7 +173,7 @@ class OclChunkRunnerTest {
         ChunkResult.Done want = (ChunkResult.Done) interpreter.run(p, c).result();
         for (int i = 0; i < 3; i++) {
             ChunkRun got = ocl.run(p, c);
-            same(want, got.result());
+            assertSameResult(want, got.result());
             boolean device = got.on().runner().equals("opencl");
             assertTrue(device || got.on().note().contains("AUTO: "), got.on()::show);
         }

@@ -6,6 +6,7 @@ import io.pappus.api.Target;
 import io.pappus.api.query.Terminal;
 import io.pappus.jvm.JvmEngine;
 import io.pappus.lift.LambdaLifter;
+import io.pappus.testing.PropertyScope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,18 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * process pays for no device discovery; a larger one is placed as usual.
  */
 class AutoTieringTest {
-    private String saved;
+    private PropertyScope defaults;
 
     @BeforeEach
     void defaultTiering() {
-        saved = System.clearProperty(JvmEngine.COMPILE_FROM);
+        defaults = PropertyScope.cleared(JvmEngine.COMPILE_FROM);
     }
 
     @AfterEach
     void restore() {
-        if (saved != null) {
-            System.setProperty(JvmEngine.COMPILE_FROM, saved);
-        }
+        defaults.close();
     }
 
     @Test
