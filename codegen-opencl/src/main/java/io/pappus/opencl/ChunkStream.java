@@ -1,5 +1,6 @@
 package io.pappus.opencl;
 
+import io.pappus.opencl.runtime.Futures;
 import io.pappus.opencl.runtime.OclBuffer;
 import io.pappus.opencl.runtime.OclEvent;
 import io.pappus.opencl.runtime.OclSession;
@@ -8,7 +9,6 @@ import io.pappus.opencl.runtime.OclTimings;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,7 +85,7 @@ public final class ChunkStream {
                 for (int k = 0; k < chunks; k++) {
                     int from = k * width;
                     int len = Math.min(width, n - from);
-                    List<OclEvent> ready = await(next);
+                    List<OclEvent> ready = Futures.await(next, "a chunk's prefetch");
                     next = null;
                     if (k + 1 < chunks) {
                         int s = (k + 1) % 2;
@@ -140,22 +140,10 @@ public final class ChunkStream {
         return out;
     }
 
-    private static List<OclEvent> await(Future<List<OclEvent>> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while prefetching a chunk", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw c instanceof RuntimeException r ? r : new IllegalStateException(c);
-        }
-    }
-
     /** A failed chunk still waits for the transfer in flight before its buffers go. */
     private static void drain(OclSession session, Future<List<OclEvent>> f) {
         try {
-            session.complete(await(f));
+            session.complete(Futures.await(f, "a chunk's prefetch"));
         } catch (RuntimeException ignored) {
             // the chunk's own failure is what the caller sees
         }

@@ -9,11 +9,11 @@ import io.pappus.opencl.exec.DeviceColumns;
 import io.pappus.opencl.exec.DevicePlacer;
 import io.pappus.opencl.exec.DeviceWork;
 import io.pappus.opencl.runtime.DeviceInfo;
+import io.pappus.opencl.runtime.Futures;
 import io.pappus.plan.fragment.Fragment;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -93,10 +93,10 @@ final class CoExecutor {
                     (a, b) -> jvm.execute(SliceQuery.of(f, a, b), chunkTerminal));
         } catch (RuntimeException | Error e) {
             failed.set(true);
-            await(dev);
+            Futures.await(dev, "the device's share of the chunks");
             throw e;
         }
-        DeviceRun onDevice = await(dev);
+        DeviceRun onDevice = Futures.await(dev, "the device's share of the chunks");
         Object value = Partials.combine(finish, t, parts);
         return new Result(value, List.of(onJvm, onDevice), System.nanoTime() - start);
     }
@@ -129,22 +129,5 @@ final class CoExecutor {
             throw e;
         }
         return new DeviceRun(id, elements, chunks, busy);
-    }
-
-    private static DeviceRun await(Future<DeviceRun> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the device ran its chunks", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }
