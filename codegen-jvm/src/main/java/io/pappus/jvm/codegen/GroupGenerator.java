@@ -1,6 +1,7 @@
 package io.pappus.jvm.codegen;
 
 import io.pappus.api.query.GroupOp;
+import io.pappus.exec.ShapeCache;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.ir.Type;
 import io.pappus.lift.IrValues;
@@ -10,7 +11,6 @@ import io.pappus.plan.fragment.Stage;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes {@code groupBy(key).count() / .reduce(op) / .aggregate(seed, acc, combine)} as one
@@ -25,9 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Partial: {@code {size, index, key leaves..., accumulator leaves...}}.
  */
 public final class GroupGenerator {
-    private static final int MAX_SHAPES = 4096;
     /** Per group shape, the generated source: a repeated query (k-means' next iteration) skips generation. */
-    private static final ConcurrentHashMap<List<Object>, Template> SHAPES = new ConcurrentHashMap<>();
+    private static final ShapeCache<Template> SHAPES = new ShapeCache<>(4096);
     private final PlanNode node;
     private final GroupOp op;
     private final List<Stage> stages;
@@ -102,9 +101,6 @@ public final class GroupGenerator {
             }
             GroupGenerator gen = new GroupGenerator(node, stages, source, rows);
             GeneratedBreaker g = gen.write("Group" + id);
-            if (SHAPES.size() >= MAX_SHAPES) {
-                SHAPES.clear();  // crude bound: the keys hold lambda classes and IR
-            }
             SHAPES.put(shape, new Template(g.className(), g.source(), gen.kernel.sources(), g.reads()));
             return g;
         }

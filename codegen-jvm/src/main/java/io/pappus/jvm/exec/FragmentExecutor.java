@@ -3,9 +3,11 @@ package io.pappus.jvm.exec;
 import io.pappus.api.query.CacheOp;
 import io.pappus.api.query.Source;
 import io.pappus.api.query.Terminal;
+import io.pappus.exec.ShapeCache;
 import io.pappus.exec.column.ColumnConverter;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.exec.column.Columns;
+import io.pappus.ir.Type;
 import io.pappus.jvm.codegen.FragmentGenerator;
 import io.pappus.jvm.codegen.FragmentShape;
 import io.pappus.jvm.codegen.GeneratedFragment;
@@ -14,7 +16,6 @@ import io.pappus.jvm.codegen.Unsupported;
 import io.pappus.jvm.compile.ClassCache;
 import io.pappus.jvm.runtime.Kernel;
 import io.pappus.plan.fragment.Fragment;
-import io.pappus.ir.Type;
 import io.pappus.plan.fragment.Sink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a fragment tree: each fragment's input becomes columns (a source's arrays as they are,
@@ -32,9 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FragmentExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(FragmentExecutor.class);
-    private static final int MAX_SHAPES = 4096;
     /** Per fragment shape, the generated class: a repeated query skips generation (~20 us). */
-    private static final ConcurrentHashMap<List<Object>, Shaped> SHAPES = new ConcurrentHashMap<>();
+    private static final ShapeCache<Shaped> SHAPES = new ShapeCache<>(4096);
     private final Object cacheKey;
 
     private record Shaped(GeneratedFragment generated, ClassCache.Compiled compiled) {
@@ -109,9 +108,6 @@ public final class FragmentExecutor {
         }
         ClassCache.Compiled c = ClassCache.shared().get(g.className(), g.source(), rows == null ? null : rows.loader())
                 .compiled();
-        if (SHAPES.size() >= MAX_SHAPES) {
-            SHAPES.clear();  // crude bound: the keys hold lambda classes and IR
-        }
         Shaped s = new Shaped(g, c);
         SHAPES.put(shape, s);
         return s;

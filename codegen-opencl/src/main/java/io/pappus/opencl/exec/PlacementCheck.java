@@ -2,6 +2,7 @@ package io.pappus.opencl.exec;
 
 import io.pappus.api.query.CacheOp;
 import io.pappus.api.query.Source;
+import io.pappus.exec.ShapeCache;
 import io.pappus.jvm.codegen.FragmentShape;
 import io.pappus.opencl.runtime.DeviceInfo;
 import io.pappus.plan.fragment.Fragment;
@@ -9,9 +10,7 @@ import io.pappus.plan.fragment.Sink;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -19,8 +18,8 @@ import java.util.function.Supplier;
  * every device first and builds only where it places the fragment.
  */
 public final class PlacementCheck {
-    private static final int MAX = 4096;
-    private static final Map<List<Object>, Optional<String>> VERDICTS = new ConcurrentHashMap<>();
+    private static final ShapeCache<Optional<String>> VERDICTS = new ShapeCache<>(4096);
+
     private PlacementCheck() {
     }
 
@@ -80,9 +79,6 @@ public final class PlacementCheck {
             return known;
         }
         Optional<String> why = work.get();
-        if (VERDICTS.size() >= MAX) {
-            VERDICTS.clear();  // the keys hold lambda classes and IR: bound them
-        }
         VERDICTS.put(key, why);
         return why;
     }
