@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -70,7 +71,9 @@ class WorkerOpenClIT {
         }
         assertEquals(DataSet.from(xs).on(Engines.local(Target.REFERENCE)).map(x -> x * 3 - 1).filter(x -> x > 100).count(), got);
         assertEquals(Set.of(new RanOn("opencl", device.name(), "")), ran);
-        assertEquals(2, members.size(), members::toString);
+        // which workers get chunks depends on their measured throughput (one may get them all);
+        // that both run on their device is what they advertise, checked below
+        assertFalse(members.isEmpty(), "no worker replied");
         String explain = DataSet.from(xs).on(client).map(x -> x * 3 - 1).explain();
         long advertised = explain.lines().filter(l -> l.startsWith("member ") && l.contains(": opencl on " + device.name()))
                 .count();
