@@ -28,8 +28,8 @@ import java.util.function.Consumer;
 /**
  * Runs one wave of member tasks, one per index, each on the owner of its key's partition, and
  * gives back their replies in index order. A task whose member leaves is sent again to the
- * key's new owner; a task that runs much longer than the wave's median is started once more
- * on another member and the first answer wins (the other is cancelled); cancelling the job
+ * key's new owner; a task that runs much longer than the median of the tasks answered so far
+ * (once a quarter of the wave has) is started once more on another member and the first answer wins (the other is cancelled); cancelling the job
  * cancels every outstanding task. Tasks must be idempotent: their ids name the wave, index
  * and attempt, and only the first answer per index counts.
  */
@@ -223,7 +223,9 @@ public final class TaskScheduler {
 
     private int speculate(JobContext ctx, IExecutorService executor, Semaphore signal, String wave, Slot[] slots,
                           Tasks tasks, List<Long> durations) {
-        if (slots.length < 2 || durations.size() < (slots.length + 1) / 2) {
+        // a quarter of the wave answered gives the median: waiting for half would wait for the
+        // straggler itself when the slow member owns half the tasks or more
+        if (slots.length < 2 || durations.size() < Math.max(1, (slots.length + 3) / 4)) {
             return 0;
         }
         List<Long> sorted = new ArrayList<>(durations);
