@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * lifter, ASM, the generator and Janino load their classes and run interpreted) where a new shape
  * in a warm process takes ~10 ms. So until the process has compiled once, a query over fewer than
  * {@value #DEFAULT_BELOW} input elements (system property {@code pappus.jvm.warmUpBelow}; 0 turns
- * this off) runs by reference, which over that many elements takes milliseconds, while one
- * background thread lifts, generates and compiles that query's fragments. Every later query,
+ * this off) runs by reference, which over that many elements takes milliseconds; once it has
+ * answered, one background thread lifts, generates and compiles that query's fragments (not
+ * meanwhile: on few cores the compile would slow the query down). Every later query,
  * of any shape, finds the compiler warm (and that shape's classes cached). Larger inputs compile
  * in the foreground from the first query on, as a JIT would.
  */
