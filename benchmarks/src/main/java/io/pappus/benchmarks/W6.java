@@ -21,8 +21,8 @@ final class W6 {
                         size, l.firstMs, Double.NaN, "target 50 ms"),
                 new Row("W6", "first compiled query of a fresh JVM (lift + plan + Janino, cold; child process)", false,
                         size, l.firstCompiledColdMs, Double.NaN, "target 50 ms"),
-                new Row("W6", "first query of a fresh JVM, default tiers (by reference while Janino warms up"
-                        + " in the background; child process)", false, ColdFirst.DEFAULT_SIZE + " doubles",
+                new Row("W6", "first query of a fresh JVM, default tiers (by reference; Janino warms up"
+                        + " afterwards in the background; child process)", false, ColdFirst.DEFAULT_SIZE + " doubles",
                         l.firstDefaultColdMs, Double.NaN, "target 50 ms"),
                 new Row("W6", "anchor: the same query as a DoubleStream, first in a fresh JVM (child process)", true,
                         ColdFirst.DEFAULT_SIZE + " doubles", l.firstStreamColdMs, Double.NaN, ""),
