@@ -4,6 +4,7 @@ import io.pappus.api.Engine;
 import io.pappus.api.query.Node;
 import io.pappus.api.query.Source;
 import io.pappus.api.query.Terminal;
+import io.pappus.exec.Fallback;
 import io.pappus.exec.InterpretingEngine;
 import io.pappus.exec.OpaqueLog;
 import io.pappus.exec.ReferenceEngine;
@@ -82,7 +83,7 @@ public final class JvmEngine implements Engine {
             WarmUp.compiled();
             return result;
         } catch (JaninoRejected e) {
-            if ("off".equals(System.getProperty("pappus.fallback"))) {
+            if (Fallback.off()) {
                 throw e;
             }
             LOG.warn("falling back to the IR interpreter: {}", e.getMessage());

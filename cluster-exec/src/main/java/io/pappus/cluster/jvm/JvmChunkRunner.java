@@ -11,6 +11,7 @@ import io.pappus.cluster.remote.InterpretingChunkRunner;
 import io.pappus.cluster.remote.PartialSpec;
 import io.pappus.cluster.remote.RanOn;
 import io.pappus.cluster.remote.RemotePipeline;
+import io.pappus.exec.Fallback;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.jvm.codegen.FragmentGenerator;
 import io.pappus.jvm.codegen.GeneratedFragment;
@@ -107,7 +108,7 @@ public final class JvmChunkRunner implements ChunkRunner {
         try {
             return ClassCache.shared().get(g.className(), g.source()).compiled().bind(g.refs());
         } catch (JaninoRejected e) {
-            if ("off".equals(System.getProperty("pappus.fallback"))) {
+            if (Fallback.off()) {
                 throw e;
             }
             LOG.warn("shipped pipeline {} falls back to the interpreter: {}", f.describe(), e.getMessage());

@@ -13,6 +13,7 @@ import io.pappus.cluster.remote.MemberTarget;
 import io.pappus.cluster.remote.PartialSpec;
 import io.pappus.cluster.remote.RanOn;
 import io.pappus.cluster.remote.RemotePipeline;
+import io.pappus.exec.Fallback;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.exec.column.Columns;
 import io.pappus.opencl.OclEngine;
@@ -219,7 +220,7 @@ public final class OclChunkRunner implements ChunkRunner {
                 long[] counts = StepCounts.of(p, n, finalCount(out), upTo -> prefixCount(here, p, upTo, in));
                 done = new ChunkResult.Done(counts, partial(p.partial(), f, out));
             } catch (OclException e) {
-                if ("off".equals(System.getProperty("pappus.fallback"))) {
+                if (Fallback.off()) {
                     throw e;
                 }
                 once(e.getMessage(), "OpenCL run failed on {}, the chunk runs on the JVM: {}", device.name(), e.getMessage());

@@ -1,5 +1,6 @@
 package io.pappus.jvm.compile;
 
+import io.pappus.exec.Fallback;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.exec.column.RowCodec;
 import io.pappus.exec.column.RowCodecFactory;
@@ -43,7 +44,7 @@ public final class CompiledCodecs implements RowCodecFactory {
             return c;
         } catch (CompileException | ReflectiveOperationException | LinkageError e) {
             JaninoRejected r = new JaninoRejected(e.getMessage(), source, e);
-            if ("off".equals(System.getProperty("pappus.fallback"))) {
+            if (Fallback.off()) {
                 throw r;
             }
             LOG.warn("row codec for {} falls back to method handles: {}", layout.type().show(), r.getMessage());

@@ -1,5 +1,6 @@
 package io.pappus.opencl.exec;
 
+import io.pappus.exec.Fallback;
 import io.pappus.opencl.OclPipeline;
 import io.pappus.opencl.runtime.DeviceInfo;
 import io.pappus.opencl.runtime.OclBuildException;
@@ -77,7 +78,7 @@ public final class DevicePlacer {
         try {
             return new Placed(w, OclPipeline.compile("f" + f.id(), device, w.stages(), w.sink()), null);
         } catch (OclBuildException e) {
-            if ("off".equals(System.getProperty("pappus.fallback"))) {
+            if (Fallback.off()) {
                 throw e;
             }
             if (LOGGED.add(f.describe() + e.getMessage())) {
