@@ -5,6 +5,7 @@ import io.pappus.api.query.ZipOp;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.ir.Type;
 import io.pappus.lift.IrValues;
+import io.pappus.lift.LiftResult;
 import io.pappus.plan.LambdaSite;
 import io.pappus.plan.LogicalPlanner;
 import io.pappus.plan.fragment.Fragment;
@@ -196,6 +197,11 @@ public final class FragmentGenerator {
     List<String> call(LambdaSite site, String prefix, List<List<String>> args, List<Type> argTypes, Type result,
                       JavaWriter w) {
         return lambdas.emit(site, prefix, args, argTypes, result, w);
+    }
+
+    /** The fields holding a lifted lambda's captured values, named as {@link #call} names them. */
+    List<List<String>> captures(LambdaSite site, LiftResult.Lifted l, String prefix) {
+        return lambdas.captures(site, l, prefix);
     }
 
     /**

@@ -41,13 +41,11 @@ final class VectorLoop {
     private static final int UNROLL = 2;
 
     private final FragmentGenerator gen;
-    private final LambdaEmitter lambdas;
     /** Hoisted broadcasts: Java scalar expression to the name of its vector. */
     private final Map<String, String> broadcasts = new LinkedHashMap<>();
 
     VectorLoop(FragmentGenerator gen) {
         this.gen = gen;
-        this.lambdas = new LambdaEmitter(gen.kernel());
     }
 
     /** @return whether this fragment's predicated loop has a vector form on this JVM */
@@ -159,7 +157,7 @@ final class VectorLoop {
         String cur = "vsrc";
         String keep = null;
         for (Stage s : f.stages()) {
-            String out = stage(s.lambda(), s.name() + "_v", cur, w);
+            String out = stage(s.lambda(), s.name() + "_", cur, w);
             if (s.isFilter()) {
                 keep = keep == null ? out : keep + ".and(" + out + ")";
             } else {
@@ -168,7 +166,7 @@ final class VectorLoop {
         }
         w.line("final " + MASK + " vkeep = " + keep + ";");
         if (f.sink() instanceof Sink.Sum s) {
-            cur = stage(s.f(), "sum_v", cur, w);
+            cur = stage(s.f(), "sum_", cur, w);
         }
         if (!(f.sink() instanceof Sink.Count)) {
             w.line("vacc" + u + " = vacc" + u + ".add(vZero.blend(" + cur + ", vkeep));");
@@ -176,11 +174,18 @@ final class VectorLoop {
         w.line("vn += vkeep.trueCount();");
     }
 
-    /** Declares the lambda's lane-wise result, its argument being the vector {@code arg}. */
-    private String stage(LambdaSite site, String name, String arg, JavaWriter w) {
+    /**
+     * Declares the lambda's lane-wise result, its argument being the vector {@code arg}.
+     *
+     * @param prefix the lambda's place in the fragment as the scalar loop names it, e.g.
+     *               {@code map1_}: both loops then read its captured values from the same fields
+     * @return the result's local, {@code prefix + "v"}
+     */
+    private String stage(LambdaSite site, String prefix, String arg, JavaWriter w) {
         var lifted = (LiftResult.Lifted) site.lift();
+        String name = prefix + "v";
         Map<String, String> env = new HashMap<>();
-        List<List<String>> fields = lambdas.captures(site, lifted, name.replace("_v", "_"));
+        List<List<String>> fields = gen.captures(site, lifted, prefix);
         for (int c = 0; c < fields.size(); c++) {
             env.put(lifted.ir().captures().get(c).name(), broadcast(fields.get(c).get(0)));
         }
