@@ -155,7 +155,7 @@ final class ElementCheck {
 
     private static Part[] parts(Class<?> cls) {
         return PARTS.computeIfAbsent(cls, k -> {
-            java.util.List<Part> out = new java.util.ArrayList<>();
+            List<Part> out = new java.util.ArrayList<>();
             for (RecordComponent rc : k.getRecordComponents()) {
                 if (!rc.getType().isPrimitive()) {
                     out.add(Part.of(k, rc));

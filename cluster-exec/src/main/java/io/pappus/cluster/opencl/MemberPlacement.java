@@ -1,5 +1,6 @@
 package io.pappus.cluster.opencl;
 
+import io.pappus.exec.ShapeCache;
 import io.pappus.jvm.place.JvmDevices;
 import io.pappus.opencl.coexec.OclDevices;
 import io.pappus.opencl.runtime.DeviceInfo;
@@ -18,9 +19,7 @@ import io.pappus.plan.fragment.Fragment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link io.pappus.cluster.remote.MemberTarget#AUTO} on one member: for each shipped pipeline
@@ -32,14 +31,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MemberPlacement {
     private static final String NO_SHARE = "a member runs each chunk on one device";
-    private static final int MAX_VERDICTS = 4096;
     private final List<PlacementDevice> devices;
     private final String deviceId;
     private final RunRecorder runs = new RunRecorder(new ExecutionHistory());
     private final Placer placer = new Placer(new CostModel(runs.history()));
     // Keyed by signature: shipped IR arrives as a fresh copy with every task, so the backend's
     // own verdict cache (by IR identity) never hits on a member, and a verdict writes a kernel.
-    private final Map<String, Eligibility> verdicts = new ConcurrentHashMap<>();
+    private final ShapeCache<Eligibility> verdicts = new ShapeCache<>(4096);
 
     /** @param device the member's OpenCL device; its profile is calibrated on first use (kept on disk) */
     MemberPlacement(DeviceInfo device) {
@@ -64,13 +62,10 @@ final class MemberPlacement {
 
     /** @return whether the device can run the fragment, by its signature (the verdict depends on its shape only) */
     private Eligibility eligibility(PlacementDevice d, Fragment f, String signature) {
-        String key = signature + "@" + d.profile().id();
+        List<Object> key = List.of(signature, d.profile().id());
         Eligibility known = verdicts.get(key);
         if (known == null) {
             known = d.eligibility(f);
-            if (verdicts.size() >= MAX_VERDICTS) {
-                verdicts.clear();
-            }
             verdicts.put(key, known);
         }
         return known;
