@@ -3,7 +3,10 @@ package io.pappus.cluster;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.partition.PartitionService;
 import io.pappus.cluster.run.Scheduling;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts Hazelcast members in this JVM on free ports of the bind address. Each member lists
@@ -19,6 +23,8 @@ import java.util.List;
  * settings list throughputs, member {@code i} advertises the i-th as {@code pappus.throughput}.
  */
 final class EmbeddedMembers {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMembers.class);
+
     private EmbeddedMembers() {
     }
 
@@ -41,11 +47,34 @@ final class EmbeddedMembers {
             if (size != count) {
                 throw new IllegalStateException("started " + count + " members but the cluster has " + size);
             }
+            awaitBalanced(started.get(0));
             ok = true;
             return started;
         } finally {
             if (!ok) {
                 started.forEach(HazelcastInstance::shutdown);
+            }
+        }
+    }
+
+    /**
+     * Assigns the partitions and waits for their migrations to settle, so a job started right
+     * away spreads its chunks over every member instead of the ones that joined first.
+     */
+    private static void awaitBalanced(HazelcastInstance hz) {
+        PartitionService ps = hz.getPartitionService();
+        ps.getPartition(0).getOwner();  // assignment is lazy: the first lookup makes it, over all members
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!ps.isClusterSafe()) {
+            if (System.nanoTime() > deadline) {
+                LOG.warn("the embedded cluster's partitions are still migrating after 30 s; starting anyway");
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for the embedded cluster's partitions", e);
             }
         }
     }

@@ -45,7 +45,9 @@ class StragglerTest {
     }
 
     private static Run run(Scheduling scheduling) {
-        ClusterSettings s = TestClusters.small().withScheduling(scheduling.withTasksPerMember(8));
+        // 8 chunks per member (24 in all, keys hashed over balanced partitions): the chance that the
+        // slow member owns none of them is (2/3)^24, about 6e-5
+        ClusterSettings s = TestClusters.small().withChunksPerMember(8).withScheduling(scheduling.withTasksPerMember(8));
         try (ClusterEngine cluster = ClusterEngine.embedded(3, s)) {
             String slow = cluster.instances().get(1).getCluster().getLocalMember().getAddress().toString();
             Set<String> answeredBy = ConcurrentHashMap.newKeySet();
