@@ -7,6 +7,7 @@ import io.pappus.api.query.JoinOp;
 import io.pappus.api.query.TakeOp;
 import io.pappus.api.query.Source;
 import io.pappus.exec.ExplainWriter;
+import io.pappus.ir.Type;
 import io.pappus.jvm.codegen.FragmentGenerator;
 import io.pappus.jvm.codegen.GeneratedBreaker;
 import io.pappus.jvm.codegen.GroupGenerator;
@@ -17,6 +18,7 @@ import io.pappus.jvm.codegen.Unsupported;
 import io.pappus.jvm.compile.ClassCache;
 import io.pappus.jvm.compile.NumberedSource;
 import io.pappus.jvm.exec.NativeBreakers;
+import io.pappus.lift.FanOut;
 import io.pappus.plan.LogicalPlan;
 import io.pappus.plan.fragment.Fragment;
 
@@ -59,9 +61,17 @@ final class JvmExplain {
             feeds(f, b);
             b.append(" (a side that only collects a source or cache is read in place)\n");
         } else if (FragmentGenerator.fusedFlatMap(f)) {
-            b.append("input: flatMap fused into this loop: its function called per element of fragment(s)");
-            feeds(f, b);
-            b.append(", each element it returns run through the stages in an inner loop\n");
+            Type fan = f.input().lambda("fn").resultType();
+            if (FanOut.is(fan)) {
+                b.append("input: flatMap fused into this loop: its lifted function inlined per element of fragment(s)");
+                feeds(f, b);
+                b.append(", up to ").append(FanOut.slots(fan))
+                        .append(" elements each run through the stages in an inner loop (no Java list)\n");
+            } else {
+                b.append("input: flatMap fused into this loop: its function called per element of fragment(s)");
+                feeds(f, b);
+                b.append(", each element it returns run through the stages in an inner loop\n");
+            }
         } else if (NativeBreakers.whyNot(f.input()) == null) {
             b.append("input: ").append(f.input().op().opName()).append(" runs natively over columns of fragment(s)");
             feeds(f, b);

@@ -29,7 +29,9 @@ class JvmFlatMapFusionTest {
                 .flatMap(k -> k % 4 == 0 ? List.<Integer>of() : List.of(k, k + 1, -k))
                 .filter(k -> k != 7);
         String plan = q.on(jvm).explain();
-        assertTrue(plan.contains("flatMap fused into this loop"), plan);
+        assertTrue(plan.contains("flatMap fused into this loop: its lifted function inlined"), plan);
+        assertTrue(plan.contains("up to 3 elements each"), plan);
+        assertFalse(plan.contains("Iterator"), plan);
         assertFalse(plan.contains("runs with reference semantics"), plan);
         assertEquals(q.on(ref).toList(), q.on(jvm).toList());
         assertEquals(q.on(ref).count(), q.on(jvm).count());
@@ -55,6 +57,24 @@ class JvmFlatMapFusionTest {
         DataSet<Double> q = DataSet.from(new Random(6).doubles(20_000).toArray())
                 .flatMap(x -> List.of(x, x * 2, x * 3, x * 4, x * 5, x * 6, x * 7, x * 8, x * 9));
         assertEquals(q.on(ref).toList(), q.on(jvm).toList());
+    }
+
+    /** Records through a lifted flatMap: each element's fields read from the slot the loop picks. */
+    @Test
+    void liftedFlatMapOfRecordsFeedsASumAndAnOpaqueOneStillWorks() {
+        double[] xs = new Random(8).doubles(5_000, -1, 1).toArray();
+        DataSet<Pt> pts = DataSet.from(xs).map(x -> new Pt(x, x * x))
+                .flatMap(p -> p.x() > 0 ? List.of(p, new Pt(p.y(), -p.x())) : List.of(p));
+        assertTrue(pts.on(jvm).explain().contains("its lifted function inlined"), pts.on(jvm).explain());
+        assertEquals(pts.on(ref).toList(), pts.on(jvm).toList());
+        assertEquals(pts.map(Pt::x).on(ref).toList(), pts.map(Pt::x).on(jvm).toList());
+        DataSet<Double> opaque = DataSet.from(xs).flatMap(x -> java.util.Arrays.asList(x, -x));
+        assertTrue(opaque.on(jvm).explain().contains("its function called per element"), opaque.on(jvm).explain());
+        assertEquals(opaque.on(ref).toList(), opaque.on(jvm).toList());
+    }
+
+    /** A two-field record for the flatMap tests. */
+    record Pt(double x, double y) {
     }
 
     @Test

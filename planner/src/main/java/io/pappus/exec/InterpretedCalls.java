@@ -2,6 +2,7 @@ package io.pappus.exec;
 
 import io.pappus.ir.LiftedLambda;
 import io.pappus.ir.Var;
+import io.pappus.lift.FanOut;
 import io.pappus.lift.IrValues;
 import io.pappus.lift.LiftResult;
 import io.pappus.plan.LambdaSite;
@@ -38,6 +39,9 @@ final class InterpretedCalls implements LambdaCalls {
             irArgs[i] = IrValues.toIr(args[i], p.type());
         }
         Object result = interpreter.call(ir, l.captures(), irArgs);
+        if (FanOut.is(ir.main().result())) {
+            return FanOut.toJava(result, ir.main().result(), fn.getClass().getClassLoader());
+        }
         return IrValues.toJava(result, ir.main().result(), fn.getClass().getClassLoader());
     }
 }

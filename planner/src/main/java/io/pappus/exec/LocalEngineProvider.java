@@ -4,10 +4,13 @@ import io.pappus.api.Engine;
 import io.pappus.api.Target;
 import io.pappus.api.spi.EngineProvider;
 import io.pappus.exec.spi.TargetEngineFactory;
+import io.pappus.ir.Type;
 import io.pappus.lift.LambdaLifter;
+import io.pappus.lift.LiftResult;
 import io.pappus.plan.Lifting;
 import io.pappus.plan.LogicalPlanner;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -42,6 +45,18 @@ public final class LocalEngineProvider implements EngineProvider {
 
     /** @return the lifter every local engine plans with */
     static Lifting lifting() {
-        return LambdaLifter.shared()::lift;
+        return LIFTING;
     }
+
+    private static final Lifting LIFTING = new Lifting() {
+        @Override
+        public LiftResult lift(Object fn, List<Type> argTypes) {
+            return LambdaLifter.shared().lift(fn, argTypes);
+        }
+
+        @Override
+        public LiftResult liftFlatMap(Object fn, List<Type> argTypes) {
+            return LambdaLifter.shared().liftFlatMap(fn, argTypes);
+        }
+    };
 }

@@ -32,6 +32,10 @@ final class Calls {
     Expr invoke(int opcode, String owner, String name, String desc, List<Expr> args) {
         String what = m.dotted(owner) + "." + name;
         if (isJdk(owner)) {
+            int arity = m.ctx.fanSlots >= 0 && opcode == Opcodes.INVOKESTATIC ? FanOut.literalArity(owner, name, desc) : -1;
+            if (arity >= 0) {
+                return m.ctx.fanLiteral(args, what, bi);
+            }
             Expr e = JdkCalls.map(opcode == Opcodes.INVOKESTATIC, owner, name, desc, args);
             if (e == null) {
                 throw bi.fail("calls " + what);

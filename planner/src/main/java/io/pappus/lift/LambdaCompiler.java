@@ -33,8 +33,18 @@ final class LambdaCompiler {
     private final List<Type> argTypes;
     private final List<Type> captureTypes;
     private final ClassFiles files;
+    private final boolean fanOut;
 
     LambdaCompiler(SerializedLambda sl, ClassLoader loader, List<Type> argTypes, List<Type> captureTypes) {
+        this(sl, loader, argTypes, captureTypes, false);
+    }
+
+    /**
+     * @param fanOut whether this is a flatMap function, whose list literals lift to a {@link FanOut}
+     */
+    LambdaCompiler(SerializedLambda sl, ClassLoader loader, List<Type> argTypes, List<Type> captureTypes,
+                   boolean fanOut) {
+        this.fanOut = fanOut;
         this.sl = sl;
         this.argTypes = argTypes;
         this.captureTypes = captureTypes;
@@ -65,7 +75,22 @@ final class LambdaCompiler {
     Object compile() {
         SourceRef where = source();
         try {
-            return compileOrThrow();
+            if (!fanOut) {
+                return compileOrThrow(new LiftContext(files));
+            }
+            int slots = 0;
+            Type element = null;
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    return fanChecked(compileOrThrow(new LiftContext(files, slots, element)));
+                } catch (FanRetry r) {
+                    if (attempt > FanOut.MAX_SLOTS + 2) {
+                        throw new LiftException("list literals whose slots never settle", where);
+                    }
+                    slots = r.slots;
+                    element = r.element;
+                }
+            }
         } catch (LiftException e) {
             // a synthetic method reference body has no lines: the reference's own site is better
             boolean placed = e.where() != null && e.where().line() > 0;
@@ -88,7 +113,19 @@ final class LambdaCompiler {
         return files.method(sl.getImplClass(), sl.getImplMethodName(), sl.getImplMethodSignature());
     }
 
-    private Object compileOrThrow() {
+    private LiftedLambda fanChecked(LiftedLambda ir) {
+        if (!FanOut.is(ir.main().result())) {
+            throw new LiftException("returns a " + ir.main().result().show()
+                    + ", not a list literal (List.of, Collections.singletonList/emptyList)", ir.source());
+        }
+        String misuse = FanOut.misuse(ir);
+        if (misuse != null) {
+            throw new LiftException(misuse, ir.source());
+        }
+        return ir;
+    }
+
+    private LiftedLambda compileOrThrow(LiftContext ctx) {
         SourceRef where = source();
         org.objectweb.asm.Type inst = org.objectweb.asm.Type.getMethodType(sl.getInstantiatedMethodType());
         org.objectweb.asm.Type[] instArgs = inst.getArgumentTypes();
@@ -105,7 +142,6 @@ final class LambdaCompiler {
             Type t = given != null && !(given instanceof Type.Obj) ? given : typeOf(instArgs[i], where);
             params.add(new Var("p" + i, t));
         }
-        LiftContext ctx = new LiftContext(files);
         MethodNode user = userMethod();
         ClassNode owner;
         MethodNode body;

@@ -36,7 +36,7 @@ public final class LambdaLifter {
 
     /** What one implementation method lifts to, for given argument and capture types. */
     private record Key(String implClass, String implMethod, String implSignature, String instantiated,
-                       List<Type> argTypes, List<Type> captureTypes) {
+                       List<Type> argTypes, List<Type> captureTypes, boolean fanOut) {
     }
 
     private final Map<ClassLoader, Map<Key, Object>> cache = Collections.synchronizedMap(new WeakHashMap<>());
@@ -53,6 +53,22 @@ public final class LambdaLifter {
      * @return the lambda in IR with its captured values, or why it stays opaque
      */
     public LiftResult lift(Object fn, List<Type> argTypes) {
+        return lift(fn, argTypes, false);
+    }
+
+    /**
+     * Lifts a flatMap function: its list literals become a {@link FanOut} value, so the
+     * elements it returns run through the rest of the pipeline without a Java collection.
+     *
+     * @param fn       the function, returning an {@code Iterable}
+     * @param argTypes the IR type of its argument
+     * @return the lambda in IR returning a fan, or why it stays opaque
+     */
+    public LiftResult liftFlatMap(Object fn, List<Type> argTypes) {
+        return lift(fn, argTypes, true);
+    }
+
+    private LiftResult lift(Object fn, List<Type> argTypes, boolean fanOut) {
         SerializedLambda sl = LambdaInfo.of(fn);
         if (sl == null) {
             String what = fn == null ? "null" : fn.getClass().getName();
@@ -78,11 +94,11 @@ public final class LambdaLifter {
         }
         Key key = new Key(sl.getImplClass(), sl.getImplMethodName(), sl.getImplMethodSignature(),
                 sl.getInstantiatedMethodType(), Collections.unmodifiableList(new ArrayList<>(argTypes)),
-                List.copyOf(captureTypes));
+                List.copyOf(captureTypes), fanOut);
         Map<Key, Object> perLoader = cache.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
         Object done = perLoader.get(key);
         if (done == null) {
-            done = new LambdaCompiler(sl, loader, argTypes, captureTypes).compile();
+            done = new LambdaCompiler(sl, loader, argTypes, captureTypes, fanOut).compile();
             Object raced = perLoader.putIfAbsent(key, done);
             done = raced != null ? raced : done;
         }

@@ -27,9 +27,56 @@ final class LiftContext {
     private final Map<String, Function> byKey = new HashMap<>();
     private final Set<String> names = new HashSet<>();
     private final Deque<String> active = new ArrayDeque<>();
+    /** Fan mode (a flatMap function): its slots, or -1 when list literals are not lifted. */
+    final int fanSlots;
+    /** The fan's element type; null until a literal with elements tells it. */
+    Type fanElement;
+    private boolean fanGuessed;
 
     LiftContext(ClassFiles files) {
+        this(files, -1, null);
+    }
+
+    LiftContext(ClassFiles files, int fanSlots, Type fanElement) {
         this.files = files;
+        this.fanSlots = fanSlots;
+        this.fanElement = fanElement;
+    }
+
+    /**
+     * A list literal of a flatMap function, as its fan value.
+     *
+     * @throws FanRetry when the literal holds more elements than the fan has slots, or its
+     *                  elements show that an earlier empty literal guessed the wrong type: the
+     *                  lambda is lifted again knowing that
+     */
+    Expr fanLiteral(List<Expr> args, String what, BlockInterpreter at) {
+        Type t = null;
+        for (Expr a : args) {
+            if (t == null) {
+                t = a.type();
+            } else if (!a.type().equals(t)) {
+                throw at.fail(what + " mixes elements of types " + t.show() + " and " + a.type().show());
+            }
+        }
+        if (t != null && !FanOut.elementOk(t)) {
+            throw at.fail("flatMap elements of type " + t.show() + " (only primitives and records of them are lifted)");
+        }
+        if (t != null && fanElement != null && !t.equals(fanElement)) {
+            if (!fanGuessed) {
+                throw at.fail("flatMap returns lists of " + fanElement.show() + " and of " + t.show());
+            }
+            throw new FanRetry(Math.max(fanSlots, args.size()), t);
+        }
+        if (args.size() > fanSlots) {
+            throw new FanRetry(args.size(), t != null ? t : fanElement);
+        }
+        if (fanElement == null) {
+            // an empty list before any element: guess int, and lift again if an element says otherwise
+            fanElement = t != null ? t : Type.INT;
+            fanGuessed = t == null;
+        }
+        return FanOut.literal(args, fanElement, fanSlots);
     }
 
     /** Marks {@code owner.name desc} as being lifted until {@link #leave()}. */

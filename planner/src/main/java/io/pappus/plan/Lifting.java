@@ -14,4 +14,16 @@ public interface Lifting {
      * @return its IR, or why it stays opaque
      */
     LiftResult lift(Object fn, List<Type> argTypes);
+
+    /**
+     * Lifts a flatMap function, whose list literals become a {@link io.pappus.lift.FanOut}
+     * value; by default as any other lambda (so it stays opaque where it builds a list).
+     *
+     * @param fn       the user's function, returning an {@code Iterable}
+     * @param argTypes the IR type of its argument
+     * @return its IR, or why it stays opaque
+     */
+    default LiftResult liftFlatMap(Object fn, List<Type> argTypes) {
+        return lift(fn, argTypes);
+    }
 }

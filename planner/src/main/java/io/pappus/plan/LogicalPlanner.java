@@ -5,6 +5,7 @@ import io.pappus.api.query.CacheOp;
 import io.pappus.api.query.DistinctOp;
 import io.pappus.api.query.FilterOp;
 import io.pappus.api.query.FlatMapOp;
+import io.pappus.lift.FanOut;
 import io.pappus.api.query.GroupOp;
 import io.pappus.api.query.JoinOp;
 import io.pappus.api.query.MapOp;
@@ -26,7 +27,7 @@ import java.util.List;
  * with the pair's real component types.
  */
 public final class LogicalPlanner {
-    /** The type of elements nothing tells us about (after an opaque lambda or a flatMap). */
+    /** The type of elements nothing tells us about (after an opaque lambda or an opaque flatMap). */
     public static final Type UNKNOWN = new Type.Obj(Object.class.getName());
 
     private final Lifting lifting;
@@ -78,7 +79,11 @@ public final class LogicalPlanner {
             return new PlanNode(n, in.output(), List.of(site("pred", f.pred(), in.output())), List.of(in));
         } else if (n instanceof FlatMapOp f) {
             PlanNode in = node(f.input());
-            return new PlanNode(n, UNKNOWN, List.of(site("fn", f.fn(), in.output())), List.of(in));
+            List<Type> types = List.of(in.output());
+            LambdaSite fn = new LambdaSite("fn", f.fn(), types, lifting.liftFlatMap(f.fn(), types));
+            Type fan = fn.resultType();
+            Type element = FanOut.is(fan) ? FanOut.element(fan) : null;
+            return new PlanNode(n, element != null ? element : UNKNOWN, List.of(fn), List.of(in));
         } else if (n instanceof GroupOp g) {
             return group(g);
         } else if (n instanceof JoinOp j) {

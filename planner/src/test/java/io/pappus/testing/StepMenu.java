@@ -65,6 +65,10 @@ final class StepMenu {
             return d(ds).map(x -> (int) (x * 1e4) % kk);
         }));
         m.add(map("map(x -> new Point(x, x * " + cs + "))", Kind.P, ds -> d(ds).map(x -> new Point(x, x * c))));
+        m.add(map("flatMap(x -> x > " + cs + " ? List.of(x, -x) : List.of())", Kind.D,
+                ds -> d(ds).flatMap(x -> x > c ? List.of(x, -x) : List.<Double>of())));
+        m.add(map("flatMap(x -> Arrays.asList(x, x * " + cs + ")) [opaque]", Kind.D,
+                ds -> d(ds).flatMap(x -> java.util.Arrays.asList(x, x * c))));
         m.add(map("filter(x -> x > " + cs + ")", Kind.D, ds -> d(ds).filter(x -> x > c)));
         m.add(map("filter(x -> !(x < " + cs + "))", Kind.D, ds -> d(ds).filter(x -> !(x < c))));
         m.add(map("filter(x -> x == x)", Kind.D, ds -> d(ds).filter(x -> x.doubleValue() == x.doubleValue())));
@@ -92,6 +96,8 @@ final class StepMenu {
         m.add(map("map(x -> x * " + k + ")", Kind.I, ds -> i(ds).map(x -> x * k)));
         m.add(map("map(x -> x + " + k + ")", Kind.I, ds -> i(ds).map(x -> x + k)));
         m.add(map("map(x -> x / " + nz + ")", Kind.I, ds -> i(ds).map(x -> x / nz)));
+        m.add(map("flatMap(x -> x % 3 == 0 ? List.of() : List.of(x, x + " + k + ", x * 2))", Kind.I,
+                ds -> i(ds).flatMap(x -> x % 3 == 0 ? List.<Integer>of() : List.of(x, x + k, x * 2))));
         m.add(map("map(x -> x % " + nz + ")", Kind.I, ds -> i(ds).map(x -> x % nz)));
         m.add(map("map(x -> (x << " + k + ") ^ (x >> " + k + ") ^ (x >>> 3))", Kind.I,
                 ds -> i(ds).map(x -> (x << k) ^ (x >> k) ^ (x >>> 3))));
@@ -128,6 +134,8 @@ final class StepMenu {
     private static void points(List<Step> m, boolean ordered, double c) {
         String cs = literal(c);
         m.add(map("map(p -> new Point(p.y(), p.x() + 1))", Kind.P, ds -> p(ds).map(q -> new Point(q.y(), q.x() + 1))));
+        m.add(map("flatMap(p -> List.of(p, new Point(p.y(), p.x())))", Kind.P,
+                ds -> p(ds).flatMap(q -> List.of(q, new Point(q.y(), q.x())))));
         m.add(map("map(p -> new Point(p.x() * " + cs + ", p.y() - " + cs + "))", Kind.P,
                 ds -> p(ds).map(q -> new Point(q.x() * c, q.y() - c))));
         m.add(map("map(p -> new Point(Math.min(p.x(), p.y()), Math.max(p.x(), p.y())))", Kind.P,

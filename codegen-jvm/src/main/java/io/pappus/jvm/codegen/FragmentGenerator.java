@@ -4,6 +4,7 @@ import io.pappus.api.query.FlatMapOp;
 import io.pappus.api.query.ZipOp;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.ir.Type;
+import io.pappus.lift.FanOut;
 import io.pappus.lift.IrValues;
 import io.pappus.lift.LiftResult;
 import io.pappus.plan.LambdaSite;
@@ -170,13 +171,22 @@ public final class FragmentGenerator {
     }
 
     /**
-     * Calls the flatMap function and opens the loop over what it returns; the caller closes it
+     * Runs the flatMap function and opens the loop over what it returns; the caller closes it
      * after the sink's step ({@link #innerLoops}). A filter's {@code continue} skips one returned
-     * element, as it should.
+     * element, as it should. A lifted function ({@link FanOut}) is inlined and the loop runs over
+     * its slots, with no Java collection; an opaque one is called and its iterable walked.
      */
     private List<String> flatMapOpen(JavaWriter w, List<String> src) {
-        String iterable = lambdas.emit(f.input().lambda("fn"), "flatMap_", List.of(src), readTypes(f),
-                LogicalPlanner.UNKNOWN, w).get(0);
+        LambdaSite fn = f.input().lambda("fn");
+        Type fan = fn.resultType();
+        if (FanOut.is(fan)) {
+            List<String> leaves = lambdas.inlineOrNull(fn, "flatMap_", List.of(src), readTypes(f), fan, w);
+            if (leaves != null) {
+                return fanOpen(w, fan, leaves);
+            }
+        }
+        String iterable = lambdas.callOriginal(fn, "flatMap_", List.of(src), readTypes(f), LogicalPlanner.UNKNOWN, w)
+                .get(0);
         kernel.local("flatMap_it", "java.util.Iterator");
         w.line("final java.util.Iterator flatMap_it = ((Iterable) " + iterable + ").iterator();");
         w.open("while (flatMap_it.hasNext())");
@@ -186,6 +196,29 @@ public final class FragmentGenerator {
         w.line("if (flatMap_x == null) throw new NullPointerException(\"flatMap returned an iterable holding null;"
                 + " Pappus data sets hold no nulls\");");
         return List.of("flatMap_x");
+    }
+
+    /** The loop over a lifted flatMap's slots: leaf j of element k is {@code leaves[1 + k * width + j]}. */
+    private List<String> fanOpen(JavaWriter w, Type fan, List<String> leaves) {
+        int slots = FanOut.slots(fan);
+        ColumnLayout element = slots == 0 ? null : ColumnLayout.of(FanOut.element(fan));
+        int width = element == null ? 0 : element.leaves().size();
+        kernel.local("flatMap_k", "int");
+        w.open("for (int flatMap_k = 0; flatMap_k < " + leaves.get(0) + "; flatMap_k++)");
+        innerLoops++;
+        List<String> out = new ArrayList<>(width);
+        for (int j = 0; j < width; j++) {
+            StringBuilder pick = new StringBuilder(leaves.get(1 + (slots - 1) * width + j));
+            for (int k = slots - 2; k >= 0; k--) {
+                pick.insert(0, "flatMap_k == " + k + " ? " + leaves.get(1 + k * width + j) + " : (").append(")");
+            }
+            String name = "flatMap_x" + (width == 1 ? "" : "_" + element.leaves().get(j).name());
+            String javaType = JavaNames.local(element.leaves().get(j).type());
+            kernel.local(name, javaType);
+            w.line("final " + javaType + " " + name + " = " + pick + ";");
+            out.add(name);
+        }
+        return out;
     }
 
     /** @return how many loops {@link #element} left open inside the element loop */

@@ -42,18 +42,40 @@ final class LambdaEmitter {
      */
     List<String> emit(LambdaSite site, String prefix, List<List<String>> args, List<Type> argTypes, Type result,
                       JavaWriter w) {
-        if (site.lift() instanceof LiftResult.Lifted l) {
-            int[] mark = kernel.mark();
-            JavaWriter inner = JavaWriter.at(w.depth());
-            try {
-                List<String> out = inline(site, l, prefix, args, argTypes, result, inner);
-                w.append(inner);
-                return out;
-            } catch (Unsupported e) {
-                kernel.reset(mark);
-                w.line("// " + prefix + ": IR not translated (" + e.getMessage() + "); calls the original lambda");
-            }
+        List<String> out = inlineOrNull(site, prefix, args, argTypes, result, w);
+        return out != null ? out : call(site, prefix, args, argTypes, result, w);
+    }
+
+    /**
+     * Inlines a lifted lambda's IR, or writes nothing.
+     *
+     * @return the result's Java leaves, or null when the lambda is opaque or its IR is not translated
+     */
+    List<String> inlineOrNull(LambdaSite site, String prefix, List<List<String>> args, List<Type> argTypes, Type result,
+                              JavaWriter w) {
+        if (!(site.lift() instanceof LiftResult.Lifted l)) {
+            return null;
         }
+        int[] mark = kernel.mark();
+        JavaWriter inner = JavaWriter.at(w.depth());
+        try {
+            List<String> out = inline(site, l, prefix, args, argTypes, result, inner);
+            w.append(inner);
+            return out;
+        } catch (Unsupported e) {
+            kernel.reset(mark);
+            w.line("// " + prefix + ": IR not translated (" + e.getMessage() + "); calls the original lambda");
+            return null;
+        }
+    }
+
+    /**
+     * Calls the user's original lambda object, whatever lifting gave.
+     *
+     * @return the result's Java leaves
+     */
+    List<String> callOriginal(LambdaSite site, String prefix, List<List<String>> args, List<Type> argTypes, Type result,
+                              JavaWriter w) {
         return call(site, prefix, args, argTypes, result, w);
     }
 

@@ -48,7 +48,9 @@ final class Predication {
     }
 
     static boolean applies(Fragment f) {
-        if (!(f.inputType() instanceof Type.Prim) || f.stages().stream().noneMatch(Stage::isFilter)) {
+        // a fused flatMap's inner loop runs a varying number of elements per input: no unrolled lanes
+        if (!(f.inputType() instanceof Type.Prim) || f.stages().stream().noneMatch(Stage::isFilter)
+                || FragmentGenerator.fusedFlatMap(f)) {
             return false;
         }
         for (Stage s : f.stages()) {
