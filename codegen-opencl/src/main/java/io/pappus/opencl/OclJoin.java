@@ -65,7 +65,7 @@ public final class OclJoin {
                     .arg(4, count).arg(5, n), n);
             OclBuffer offsets = b.track(sort.session().buffer(OclBuffer.ElementType.INT, n));
             new OclScan(sort.session(), sort.program(), sort.groupSize()).exclusive(count, offsets, n);
-            int t = n == 0 ? 0 : total(offsets, count, n);
+            int t = n == 0 ? 0 : OclScan.total(offsets, count, n, "join");
             OclBuffer li = b.track(sort.session().buffer(OclBuffer.ElementType.INT, t));
             OclBuffer ri = b.track(sort.session().buffer(OclBuffer.ElementType.INT, t));
             launch(sort.program().kernel("pappus_join_pairs").arg(0, lo).arg(1, count).arg(2, offsets).arg(3, r.perm())
@@ -90,19 +90,6 @@ public final class OclJoin {
             launch(sort.program().kernel("pappus_iota").arg(0, idx).arg(1, n), n);
             return emit(b, p, idx, idx, left, right, n);
         }
-    }
-
-    /** The matched pairs: the last offset plus the last count, two ints read back (not the whole count column). */
-    private static int total(OclBuffer offsets, OclBuffer count, int n) {
-        int[] last = new int[2];
-        offsets.read(n - 1, last, 0, 1);
-        count.read(n - 1, last, 1, 1);
-        long total = (long) last[0] + last[1];
-        if (last[0] < 0 || total > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("join output of more than " + (Integer.MAX_VALUE - 8)
-                    + " elements exceeds one column");
-        }
-        return (int) total;
     }
 
     private ResidentColumns emit(Buffers b, JoinKernelWriter.Program p, OclBuffer li, OclBuffer ri, List<OclBuffer> left,

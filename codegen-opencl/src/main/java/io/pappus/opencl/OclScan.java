@@ -41,4 +41,23 @@ final class OclScan {
             }
         }
     }
+
+    /**
+     * The length of what a scatter by an exclusive scan writes: the last offset plus the last
+     * count, two ints read back (not the whole count column).
+     *
+     * @param what the operator, for the error
+     * @throws IllegalStateException when it does not fit one column
+     */
+    static int total(OclBuffer offsets, OclBuffer counts, int n, String what) {
+        int[] last = new int[2];
+        offsets.read(n - 1, last, 0, 1);
+        counts.read(n - 1, last, 1, 1);
+        long total = (long) last[0] + last[1];
+        if (last[0] < 0 || total > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException(what + " output of more than " + (Integer.MAX_VALUE - 8)
+                    + " elements exceeds one column");
+        }
+        return (int) total;
+    }
 }

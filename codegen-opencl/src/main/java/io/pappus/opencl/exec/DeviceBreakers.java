@@ -1,6 +1,7 @@
 package io.pappus.opencl.exec;
 
 import io.pappus.api.query.DistinctOp;
+import io.pappus.api.query.FlatMapOp;
 import io.pappus.api.query.GroupOp;
 import io.pappus.api.query.JoinOp;
 import io.pappus.api.query.OrderByOp;
@@ -10,9 +11,11 @@ import io.pappus.exec.column.ColumnLayout;
 import io.pappus.ir.LiftedLambda;
 import io.pappus.ir.PrimKind;
 import io.pappus.ir.Type;
+import io.pappus.lift.FanOut;
 import io.pappus.lift.LiftResult;
 import io.pappus.opencl.ChunkStream;
 import io.pappus.opencl.OclBreakers;
+import io.pappus.opencl.OclFlatMap;
 import io.pappus.opencl.OclJoin;
 import io.pappus.opencl.OclPipeline;
 import io.pappus.opencl.ResidentColumns;
@@ -30,6 +33,7 @@ import io.pappus.plan.LambdaSite;
 import io.pappus.plan.PlanNode;
 import io.pappus.plan.fragment.Fragment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,7 +43,8 @@ import java.util.Optional;
  * position-paired elements),
  * distinct and groupBy-count / +,min,max-reduce on int, long, float or double keys (sort,
  * segments, one fold per group, groups in first-occurrence order), and take (the feed's first
- * n elements). The key lambda runs on the device as a one-stage pipeline over the input's
+ * n elements), and flatMap of a lifted function (its fan run as a map, then the elements placed by
+ * a prefix sum of the counts: {@link OclFlatMap}). The key lambda runs on the device as a one-stage pipeline over the input's
  * columns. {@link #whyNot} gives the reason when a breaker stays on the JVM.
  */
 final class DeviceBreakers {
@@ -62,6 +67,9 @@ final class DeviceBreakers {
         }
         if (op instanceof JoinOp || op instanceof ZipOp) {
             return pairWhyNot(input, device);
+        }
+        if (op instanceof FlatMapOp) {
+            return flatMapWhyNot(input, device);
         }
         if (!(op instanceof OrderByOp || op instanceof DistinctOp || op instanceof GroupOp)) {
             return Optional.of(name + " has no device kernel yet");
@@ -130,7 +138,9 @@ final class DeviceBreakers {
         long start = System.nanoTime();
         OclBreakers dev = OclBreakers.on(device);
         ResidentColumns r;
-        if (op instanceof ZipOp) {
+        if (op instanceof FlatMapOp) {
+            r = flatMap(node, in, device);
+        } else if (op instanceof ZipOp) {
             r = OclJoin.on(device).zip(cols, feeds.get(1).buffers(), Math.min(n, feeds.get(1).size()),
                     lifted(node.lambda("fn")));
         } else if (op instanceof JoinOp) {
@@ -172,9 +182,44 @@ final class DeviceBreakers {
                 reduce ? null : ((GroupOp.Aggregate) g.agg()).seed(), in.size());
     }
 
-    /** @return the name runs are recorded under: {@code orderBy}, {@code distinct}, {@code groupBy} */
+    /** @return the name runs are recorded under: {@code orderBy}, {@code distinct}, {@code groupBy}, {@code flatMap} */
     static String name(PlanNode node) {
         return node.op() instanceof OrderByOp ? "orderBy" : node.op().opName();
+    }
+
+    /**
+     * flatMap: a lifted function ({@link FanOut}) over primitive columns yielding primitive
+     * columns; it runs as a map stage, then {@link OclFlatMap} places its elements.
+     */
+    private static Optional<String> flatMapWhyNot(PlanNode input, DeviceInfo device) {
+        LambdaSite fn = input.lambda("fn");
+        if (fn.lift() instanceof LiftResult.Opaque o) {
+            return Optional.of("opaque flatMap function at " + o.source() + ": " + o.reason());
+        }
+        Type fan = fn.resultType();
+        if (!FanOut.is(fan) || FanOut.slots(fan) == 0) {
+            return Optional.of("flatMap function at " + ((LiftResult.Lifted) fn.lift()).ir().source()
+                    + " returns no elements the device can place (only empty lists)");
+        }
+        Type in = input.inputs().get(0).output();
+        if (!ColumnLayout.of(in).allPrimitive() || !ColumnLayout.of(input.output()).allPrimitive()) {
+            return Optional.of("flatMap from " + in.show() + " to " + input.output().show() + ", which has object columns");
+        }
+        return OclPipeline.ineligibility(device, List.of(keyStage(fn)), Sink.columns())
+                .map(w -> "flatMap function: " + w);
+    }
+
+    private static ResidentColumns flatMap(PlanNode node, ResidentColumns in, DeviceInfo device) {
+        LambdaSite fn = node.lambda("fn");
+        Type fan = fn.resultType();
+        List<PrimKind> leaves = new ArrayList<>();
+        for (ColumnLayout.Leaf l : ColumnLayout.of(FanOut.element(fan)).leaves()) {
+            leaves.add(((Type.Prim) l.type()).kind());
+        }
+        OclPipeline p = OclPipeline.compile("flatMap", device, List.of(keyStage(fn)), Sink.columns());
+        try (ResidentColumns slots = ChunkStream.run(p, null, in, Math.max(1, in.size()), true).parts().get(0).resident()) {
+            return OclFlatMap.on(device).expand(slots, leaves, FanOut.slots(fan));
+        }
     }
 
     /** Join and zip: both inputs and the output primitive columns, the lambdas lifted, a join's keys sortable. */

@@ -24,6 +24,8 @@ public final class OclExplain {
             "distinct", "radix sort, segment heads + prefix sum, first element of each run, in input order",
             "take", "the first n elements of the feed's columns (no kernel)",
             "zip", "zip lambda kernel over position-paired elements, up to the shorter input",
+            "flatMap", "lifted function kernel (a count and slots per element), prefix sum of the counts, copy of each"
+                    + " element's slots in input and list order",
             "join", "key lambda kernels, radix sort of the right keys, binary search per left key, prefix sum of the"
                     + " match counts, result lambda kernel per matched pair");
 
