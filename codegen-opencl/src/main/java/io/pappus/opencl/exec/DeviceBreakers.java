@@ -86,7 +86,7 @@ final class DeviceBreakers {
             return Optional.of("opaque key lambda at " + o.source() + ": " + o.reason());
         }
         Type kt = key.resultType();
-        if (op instanceof OrderByOp && !(kt instanceof Type.Prim)) {
+        if (op instanceof OrderByOp && kt instanceof Type.Struct) {
             return Optional.of(name + " key of type " + kt.show() + ": a record orders by its own compareTo,"
                     + " which runs on the JVM only");
         }
