@@ -31,7 +31,8 @@ final class KernelArgs {
             case LONG -> k.arg(index, (Long) v);
             case FLOAT -> k.arg(index, (Float) v);
             case DOUBLE -> k.arg(index, (Double) v);
-            default -> k.arg(index, v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).intValue());
+            default -> k.arg(index, v instanceof Boolean b ? (b ? 1 : 0) : v instanceof Character c ? (int) c
+                    : ((Number) v).intValue());
         }
     }
 }

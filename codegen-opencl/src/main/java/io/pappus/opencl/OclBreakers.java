@@ -13,9 +13,11 @@ import java.util.List;
 
 /**
  * Pipeline breakers on the device, built on {@link OclSort}'s stable radix sort: orderBy
- * (gather every column by the sort's permutation), distinct and groupBy-count/reduce on
- * primitive keys (segments of equal keys, folded one work-item per group, then put in the order
- * of each group's first element, which is the reference engine's order). Inputs are device
+ * (gather every column by the sort's permutation), distinct and groupBy-count/reduce/aggregate
+ * on keys of one or more primitive columns ({@link KeyColumns}: a record key is its leaves,
+ * sorted as packed words by {@link OclKeySort}); segments of keys equal in every column are
+ * folded one work-item per group, then put in the order of each group's first element, which
+ * is the reference engine's order. Inputs are device
  * buffers and results stay on the device ({@link ResidentColumns}, owned by the caller), so
  * the breakers of one query hand data to each other without crossing the bus; the overloads
  * over host arrays (device layout, booleans as bytes) upload, run and read back.
@@ -27,9 +29,11 @@ import java.util.List;
  */
 public final class OclBreakers {
     private final OclSort sort;
+    private final OclKeySort keys;
 
     private OclBreakers(OclSort sort) {
         this.sort = sort;
+        this.keys = new OclKeySort(sort);
     }
 
     /**
@@ -61,10 +65,26 @@ public final class OclBreakers {
      */
     public ResidentColumns orderBy(List<OclBuffer> columns, List<PrimKind> kinds, OclBuffer key, PrimKind keyKind,
                                    boolean descending, int n) {
+        return orderBy(columns, kinds, KeyColumns.of(key, keyKind), descending, n);
+    }
+
+    /**
+     * Stable sort of the elements by a key of one or more columns, compared column by column.
+     *
+     * @param columns    the element's columns on the device
+     * @param kinds      their kinds
+     * @param key        the key
+     * @param descending whether the largest key comes first
+     * @param n          elements
+     * @return the sorted columns, on the device
+     */
+    public ResidentColumns orderBy(List<OclBuffer> columns, List<PrimKind> kinds, KeyColumns key, boolean descending,
+                                   int n) {
         try (Buffers b = new Buffers(sort.session())) {
-            OclBuffer bits = sort.bits(b, key, keyKind, descending, n);
-            OclBuffer perm = sort.sort(b, bits, n, OclSort.keyBits(keyKind)).perm();
-            return gatherAll(b, columns, kinds, perm, n);
+            if (n == 0) {
+                return gatherAll(b, columns, kinds, null, 0);
+            }
+            return gatherAll(b, columns, kinds, keys.order(b, key, descending, n).perm(), n);
         }
     }
 
@@ -75,12 +95,23 @@ public final class OclBreakers {
      * @return the first occurrence of each distinct element ({@code equals} of the boxed value), in input order
      */
     public ResidentColumns distinct(OclBuffer column, PrimKind kind, int n) {
+        return distinct(List.of(column), List.of(kind), n);
+    }
+
+    /**
+     * @param columns the elements' columns on the device (a record's leaves)
+     * @param kinds   their kinds
+     * @param n       elements
+     * @return the first occurrence of each distinct element (equal in every column, as a record's
+     *         {@code equals}), in input order
+     */
+    public ResidentColumns distinct(List<OclBuffer> columns, List<PrimKind> kinds, int n) {
         try (Buffers b = new Buffers(sort.session())) {
             if (n == 0) {
-                return gatherAll(b, List.of(column), List.of(kind), null, 0);
+                return gatherAll(b, columns, kinds, null, 0);
             }
-            Groups g = groups(b, column, kind, n);
-            return gatherAll(b, List.of(column), List.of(kind), g.first(), g.count());
+            Groups g = groups(b, new KeyColumns(columns, kinds), n);
+            return gatherAll(b, columns, kinds, g.first(), g.count());
         }
     }
 
@@ -96,12 +127,27 @@ public final class OclBreakers {
      * @return columns {@code key, value} of Pair(key, value), groups in first-occurrence order, on the device
      */
     public ResidentColumns group(OclBuffer key, PrimKind keyKind, OclBuffer values, PrimKind kind, ReduceOp op, int n) {
+        return group(KeyColumns.of(key, keyKind), values, kind, op, n);
+    }
+
+    /**
+     * {@code groupBy(key).count()} or {@code .reduce(op)} over primitive elements, by a key of one
+     * or more columns.
+     *
+     * @param key    the key
+     * @param values the elements (ignored for a count)
+     * @param kind   their kind
+     * @param op     COUNT, SUM, MIN or MAX
+     * @param n      elements
+     * @return the key's columns, then the value's, of Pair(key, value), groups in first-occurrence order, on the device
+     */
+    public ResidentColumns group(KeyColumns key, OclBuffer values, PrimKind kind, ReduceOp op, int n) {
         PrimKind outKind = op == ReduceOp.COUNT ? PrimKind.LONG : kind;
         try (Buffers b = new Buffers(sort.session())) {
             if (n == 0) {
-                return empty(b, List.of(keyKind, outKind));
+                return empty(b, key.kinds(), List.of(outKind));
             }
-            Groups g = groups(b, key, keyKind, n);
+            Groups g = groups(b, key, n);
             OclBuffer folded;
             if (op == ReduceOp.COUNT) {
                 folded = sort.counts(b, g.segments());
@@ -112,7 +158,7 @@ public final class OclBreakers {
                         PipelineProgram.BUILD_OPTIONS).kernel("pappus_seg_fold").arg(0, sorted)
                         .arg(1, g.segments().starts()).arg(2, folded).arg(3, g.count()), g.count(), sort.groupSize());
             }
-            return pairs(b, g, key, keyKind, folded, outKind);
+            return pairs(b, g, key, List.of(folded), List.of(outKind));
         }
     }
 
@@ -120,35 +166,39 @@ public final class OclBreakers {
      * {@code groupBy(key).aggregate(seed, accumulate, ...)} or {@code .reduce(op)} with the user's
      * lambda run on the device, one group per work-item, in input order.
      *
-     * @param key      the key column on the device
-     * @param keyKind  its kind
+     * @param key      the key
      * @param elements the element's columns on the device
      * @param fold     the translated fold
-     * @param seed     the seed (Java value; unused when the fold starts from the first element)
+     * @param seed     the seed's leaves (Java values, one per accumulator column); null when the fold
+     *                 starts from the first element
      * @param n        elements
-     * @return columns {@code key, accumulator} of Pair(key, value), groups in first-occurrence order, on the device
+     * @return the key's columns, then the accumulator's, of Pair(key, value), groups in
+     *         first-occurrence order, on the device
      */
-    public ResidentColumns groupFold(OclBuffer key, PrimKind keyKind, List<OclBuffer> elements,
-                                     GroupKernelWriter.Accumulate fold, Object seed, int n) {
+    public ResidentColumns groupFold(KeyColumns key, List<OclBuffer> elements, GroupKernelWriter.Accumulate fold,
+                                     List<Object> seed, int n) {
+        List<PrimKind> accs = fold.accumulators();
         try (Buffers b = new Buffers(sort.session())) {
             if (n == 0) {
-                return empty(b, List.of(keyKind, fold.acc()));
+                return empty(b, key.kinds(), accs);
             }
-            Groups g = groups(b, key, keyKind, n);
+            Groups g = groups(b, key, n);
             io.pappus.opencl.runtime.OclKernel k = sort.session().program(fold.source(), PipelineProgram.BUILD_OPTIONS)
                     .kernel("pappus_seg_accumulate");
             int a = 0;
             for (int j = 0; j < fold.elements().size(); j++) {
                 k.arg(a++, sort.gather(b, elements.get(j), fold.elements().get(j).kind(), g.perm(), n));
             }
-            OclBuffer folded = b.alloc(fold.acc(), g.count());
-            k.arg(a++, g.segments().starts()).arg(a++, folded);
-            KernelArgs.scalar(k, a++, seed != null ? seed : switch (fold.acc()) {
-                case LONG -> (Object) 0L;
-                case FLOAT -> 0f;
-                case DOUBLE -> 0.0;
-                default -> 0;
-            }, fold.acc());
+            k.arg(a++, g.segments().starts());
+            List<OclBuffer> folded = new ArrayList<>();
+            for (PrimKind kind : accs) {
+                OclBuffer out = b.alloc(kind, g.count());
+                folded.add(out);
+                k.arg(a++, out);
+            }
+            for (int j = 0; j < accs.size(); j++) {
+                KernelArgs.scalar(k, a++, seed != null ? seed.get(j) : zero(accs.get(j)), accs.get(j));
+            }
             OclBuffer errors = b.upload(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE});
             k.arg(a++, errors).arg(a, g.count());
             sort.session().launchOver(k, g.count(), sort.groupSize());
@@ -159,8 +209,17 @@ public final class OclBreakers {
             } else if (slots[1] != Integer.MAX_VALUE) {
                 throw new ArrayIndexOutOfBoundsException("array index out of range in a group fold lambda");
             }
-            return pairs(b, g, key, keyKind, folded, fold.acc());
+            return pairs(b, g, key, folded, accs);
         }
+    }
+
+    private static Object zero(PrimKind kind) {
+        return switch (kind) {
+            case LONG -> 0L;
+            case FLOAT -> 0f;
+            case DOUBLE -> 0.0;
+            default -> 0;
+        };
     }
 
     /**
@@ -170,7 +229,19 @@ public final class OclBreakers {
      * @return the sorted columns and the device time
      */
     public OclResult orderBy(List<Object> columns, List<PrimKind> kinds, Object key, PrimKind keyKind, boolean descending) {
-        return onHost(columns, kinds, key, keyKind, (c, k) -> orderBy(c.buffers(), kinds, k, keyKind, descending,
+        return orderBy(columns, kinds, List.of(key), List.of(keyKind), descending);
+    }
+
+    /**
+     * {@link #orderBy(List, List, KeyColumns, boolean, int)} over host arrays (device layout).
+     *
+     * @param keyColumns the key's columns, most significant first
+     * @param keyKinds   their kinds
+     * @return the sorted columns and the device time
+     */
+    public OclResult orderBy(List<Object> columns, List<PrimKind> kinds, List<Object> keyColumns, List<PrimKind> keyKinds,
+                             boolean descending) {
+        return onHost(columns, kinds, keyColumns, keyKinds, (c, k) -> orderBy(c.buffers(), kinds, k, descending,
                 c.size()));
     }
 
@@ -180,7 +251,16 @@ public final class OclBreakers {
      * @return the distinct elements and the device time
      */
     public OclResult distinct(Object column, PrimKind kind) {
-        return onHost(List.of(), List.of(), column, kind, (c, k) -> distinct(k, kind, c.size()));
+        return distinct(List.of(column), List.of(kind));
+    }
+
+    /**
+     * {@link #distinct(List, List, int)} over host arrays (device layout): rows of several columns.
+     *
+     * @return the distinct rows' columns and the device time
+     */
+    public OclResult distinct(List<Object> columns, List<PrimKind> kinds) {
+        return onHost(List.of(), List.of(), columns, kinds, (c, k) -> distinct(k.columns(), kinds, c.size()));
     }
 
     /**
@@ -189,19 +269,30 @@ public final class OclBreakers {
      * @return the groups' columns and the device time
      */
     public OclResult group(Object key, PrimKind keyKind, Object values, PrimKind kind, ReduceOp op) {
+        return group(List.of(key), List.of(keyKind), values, kind, op);
+    }
+
+    /**
+     * {@link #group(KeyColumns, OclBuffer, PrimKind, ReduceOp, int)} over host arrays.
+     *
+     * @param keyColumns the key's columns
+     * @param keyKinds   their kinds
+     * @return the groups' columns (key columns, then the value) and the device time
+     */
+    public OclResult group(List<Object> keyColumns, List<PrimKind> keyKinds, Object values, PrimKind kind, ReduceOp op) {
         List<Object> cols = values == null ? List.of() : List.of(values);
-        return onHost(cols, values == null ? List.of() : List.of(kind), key, keyKind,
-                (c, k) -> group(k, keyKind, values == null ? null : c.buffers().get(0), kind, op, c.size()));
+        return onHost(cols, values == null ? List.of() : List.of(kind), keyColumns, keyKinds,
+                (c, k) -> group(k, values == null ? null : c.buffers().get(0), kind, op, c.size()));
     }
 
     /** Uploads the columns and the key, runs {@code op} on the device, reads its result back. */
-    private OclResult onHost(List<Object> columns, List<PrimKind> kinds, Object key, PrimKind keyKind,
-                             java.util.function.BiFunction<ResidentColumns, OclBuffer, ResidentColumns> op) {
-        int n = java.lang.reflect.Array.getLength(key);
+    private OclResult onHost(List<Object> columns, List<PrimKind> kinds, List<Object> key, List<PrimKind> keyKinds,
+                             java.util.function.BiFunction<ResidentColumns, KeyColumns, ResidentColumns> op) {
+        int n = java.lang.reflect.Array.getLength(key.get(0));
         OclTimings before = sort.session().timings();
         try (ResidentColumns in = ResidentColumns.upload(sort.session(), columns, kinds, n);
-             ResidentColumns k = ResidentColumns.upload(sort.session(), List.of(key), List.of(keyKind), n);
-             ResidentColumns out = op.apply(in, k.buffers().get(0))) {
+             ResidentColumns k = ResidentColumns.upload(sort.session(), key, keyKinds, n);
+             ResidentColumns out = op.apply(in, new KeyColumns(k.buffers(), keyKinds))) {
             List<Object> cols = out.download();
             return new OclResult(cols, out.size(), null, sort.session().timings().since(before));
         }
@@ -221,9 +312,9 @@ public final class OclBreakers {
         }
     }
 
-    private Groups groups(Buffers b, OclBuffer keys, PrimKind kind, int n) {
-        OclSort.Sorted s = sort.sort(b, sort.bits(b, keys, kind, false, n), n, OclSort.keyBits(kind));
-        OclSort.Segments seg = sort.segments(b, s.keys(), n);
+    private Groups groups(Buffers b, KeyColumns key, int n) {
+        OclKeySort.Ordered s = keys.order(b, key, false, n);
+        OclSort.Segments seg = keys.segments(b, s, n);
         OclBuffer order = sort.firstOccurrenceOrder(b, seg, s.perm(), n);
         OclBuffer firstSorted = sort.compose(b, s.perm(), seg.starts(), seg.count());
         return new Groups(s.perm(), seg, order, sort.compose(b, firstSorted, order, seg.count()));
@@ -239,15 +330,24 @@ public final class OclBreakers {
         return new ResidentColumns(outs, kinds, n);
     }
 
-    /** The groups' keys and folded values, in first-occurrence order, kept on the device. */
-    private ResidentColumns pairs(Buffers b, Groups g, OclBuffer keys, PrimKind keyKind, OclBuffer folded, PrimKind kind) {
-        List<OclBuffer> outs = List.of(sort.gather(b, keys, keyKind, g.first(), g.count()),
-                sort.gather(b, folded, kind, g.order(), g.count()));
+    /** The groups' key columns and folded value columns, in first-occurrence order, kept on the device. */
+    private ResidentColumns pairs(Buffers b, Groups g, KeyColumns key, List<OclBuffer> folded, List<PrimKind> kinds) {
+        List<OclBuffer> outs = new ArrayList<>();
+        List<PrimKind> all = new ArrayList<>(key.kinds());
+        for (int j = 0; j < key.columns().size(); j++) {
+            outs.add(sort.gather(b, key.columns().get(j), key.kinds().get(j), g.first(), g.count()));
+        }
+        for (int j = 0; j < folded.size(); j++) {
+            outs.add(sort.gather(b, folded.get(j), kinds.get(j), g.order(), g.count()));
+        }
+        all.addAll(kinds);
         outs.forEach(b::keep);
-        return new ResidentColumns(outs, List.of(keyKind, kind), g.count());
+        return new ResidentColumns(outs, all, g.count());
     }
 
-    private static ResidentColumns empty(Buffers b, List<PrimKind> kinds) {
+    private static ResidentColumns empty(Buffers b, List<PrimKind> keyKinds, List<PrimKind> valueKinds) {
+        List<PrimKind> kinds = new ArrayList<>(keyKinds);
+        kinds.addAll(valueKinds);
         List<OclBuffer> outs = new ArrayList<>();
         for (PrimKind k : kinds) {
             outs.add(b.keep(b.alloc(k, 0)));

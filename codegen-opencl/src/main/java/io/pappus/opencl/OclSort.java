@@ -9,6 +9,8 @@ import io.pappus.opencl.runtime.OclKernel;
 import io.pappus.opencl.runtime.OclProgram;
 import io.pappus.opencl.runtime.OclSession;
 
+import java.util.List;
+
 /**
  * Device buffers through the {@link SortKernels} program: key columns into order-preserving
  * bits, a stable LSD radix sort of those bits carrying the input index as payload, gathers of
@@ -127,6 +129,36 @@ final class OclSort {
         return new Sorted(k0, i0);
     }
 
+    /**
+     * Stable lexicographic sort on several sort words, least significant word first: each pass is
+     * stable, so the last pass (word 0) keeps the order of the later words among its ties.
+     *
+     * @param b        owns the new buffers
+     * @param words    the words of each element, most significant first
+     * @param wordBits per word, how many low bits vary
+     * @param n        elements
+     * @return per word its values in sorted order, and the permutation
+     */
+    SortedWords sortWords(Buffers b, List<OclBuffer> words, List<Integer> wordBits, int n) {
+        OclBuffer perm = null;
+        OclBuffer first = null;
+        for (int j = words.size() - 1; j >= 0; j--) {
+            OclBuffer w = perm == null ? words.get(j) : gather(b, words.get(j), PrimKind.LONG, perm, n);
+            Sorted s = sort(b, w, n, wordBits.get(j));
+            perm = perm == null ? s.perm() : compose(b, perm, s.perm(), n);
+            first = s.keys();
+        }
+        List<OclBuffer> sorted = new java.util.ArrayList<>(List.of(first));
+        for (int j = 1; j < words.size(); j++) {
+            sorted.add(gather(b, words.get(j), PrimKind.LONG, perm, n));
+        }
+        return new SortedWords(sorted, perm);
+    }
+
+    /** Sort words in sorted order and, per sorted position, the input index it came from. */
+    record SortedWords(List<OclBuffer> words, OclBuffer perm) {
+    }
+
     /** @return the OR over all keys of {@code key ^ keys[0]}: the bits in which some keys differ */
     private long varyingBits(Buffers b, OclBuffer keys, int n) {
         int g = (int) Math.min(4L * groupSize, OclSession.roundUp(n, groupSize));
@@ -169,6 +201,16 @@ final class OclSort {
     Segments segments(Buffers b, OclBuffer keys, int n) {
         OclBuffer heads = b.track(session.buffer(OclBuffer.ElementType.INT, n));
         launch(program.kernel("pappus_seg_heads").arg(0, keys).arg(1, heads).arg(2, n), n);
+        return segmentsOf(b, heads, n);
+    }
+
+    /**
+     * @param b     owns the new buffers
+     * @param heads 1 where a run of equal sorted keys starts, else 0
+     * @param n     elements, at least 1
+     * @return the runs
+     */
+    Segments segmentsOf(Buffers b, OclBuffer heads, int n) {
         OclBuffer seg = b.track(session.buffer(OclBuffer.ElementType.INT, n));
         new OclScan(session, program, groupSize).exclusive(heads, seg, n);
         int[] last = new int[2];

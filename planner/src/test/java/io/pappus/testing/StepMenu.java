@@ -153,6 +153,16 @@ final class StepMenu {
                 + ".map(g -> new Point(g.second(), g.first() ? 1.0 : 0.0))", Kind.P, Order.LOSES, false,
                 ds -> p(ds).groupBy(q -> q.x() > c).aggregate(0L, (n, q) -> n + 1, Long::sum)
                         .map(g -> new Point(g.second(), g.first() ? 1.0 : 0.0))));
+        // A record key and a record accumulator; max and a count of small integers are exact in any fold order.
+        m.add(new Step("groupBy(p -> new Point(Math.floor(p.x()), Math.floor(p.y() * 0.25)))"
+                + ".aggregate(new Point(-Infinity, 0), (s, p) -> new Point(Math.max(s.x(), p.y()), s.y() + 1), ...)"
+                + ".map(g -> new Point(g.first().x() + g.second().x(), g.first().y() * 1000 + g.second().y()))",
+                Kind.P, Order.LOSES, false,
+                ds -> p(ds).groupBy(q -> new Point(Math.floor(q.x()), Math.floor(q.y() * 0.25)))
+                        .aggregate(new Point(Double.NEGATIVE_INFINITY, 0),
+                                (s, q) -> new Point(Math.max(s.x(), q.y()), s.y() + 1),
+                                (a, b) -> new Point(Math.max(a.x(), b.x()), a.y() + b.y()))
+                        .map(g -> new Point(g.first().x() + g.second().x(), g.first().y() * 1000 + g.second().y()))));
         if (ordered) {
             m.add(map("take(7)", Kind.P, ds -> p(ds).take(7)));
             m.add(map("zip(self, (a, b) -> new Point(a.x(), b.y() + 1))", Kind.P,

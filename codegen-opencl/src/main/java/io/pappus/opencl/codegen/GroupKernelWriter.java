@@ -81,11 +81,19 @@ public final class GroupKernelWriter {
      * A group fold with the user's own lambda, translated: {@code aggregate(seed, accumulate, ...)}
      * starts each group at the seed, {@code reduce(op)} at the group's first element; either way
      * one work-item applies the lambda to its group's elements in input order, as the reference does.
+     * A record accumulator (nested records included) lives as one scalar per primitive leaf and
+     * leaves the kernel as one column per leaf (struct of arrays); the lambda's {@code new Sums(...)}
+     * is translated leaf by leaf.
+     *
+     * <pre>{@code
+     * GroupKernelWriter.Accumulate a = GroupKernelWriter.accumulate(sumsLambda, false);
+     * // a.accumulators() == [DOUBLE, ..., LONG]: one output column per field of Sums
+     * }</pre>
      *
      * @param fold        the accumulate (or reduce) lambda: (accumulator, element) -> accumulator
      * @param fromFirst   whether the fold starts from the first element (reduce) instead of the seed
-     * @return kernel {@code pappus_seg_accumulate(element leaves, starts, out, seed, errors, segments)}
-     *         and its element leaves
+     * @return kernel {@code pappus_seg_accumulate(element leaves, starts, accumulator leaf outs,
+     *         seed leaves, errors, segments)} and its element and accumulator leaves
      * @throws OclUnsupportedException when the lambda or its types cannot run on OpenCL
      */
     public static Accumulate accumulate(LiftedLambda fold, boolean fromFirst) {
@@ -93,14 +101,14 @@ public final class GroupKernelWriter {
             throw new OclUnsupportedException("group fold lambda at " + fold.source() + " captures values");
         }
         Type acc = fold.args().get(0).type();
-        if (!(acc instanceof Type.Prim p) || !List.of(PrimKind.INT, PrimKind.LONG, PrimKind.FLOAT, PrimKind.DOUBLE)
-                .contains(p.kind()) || !fold.main().result().equals(acc)) {
-            throw new OclUnsupportedException("group fold accumulator " + acc.show() + " (int, long, float, double only)");
+        if (!fold.main().result().equals(acc)) {
+            throw new OclUnsupportedException("group fold at " + fold.source() + " returns " + fold.main().result().show()
+                    + " for an accumulator of " + acc.show());
         }
+        List<Leaf> accs = accumulatorLeaves(acc);
         UnitContext ctx = new UnitContext();
         TranslatedLambda t = LambdaTranslator.translate(fold, "fold");
         ctx.addAll(t.context());
-        String a = ctx.type(p.kind());
         List<Leaf> elems = new ArrayList<>();
         for (Leaf l : OclTypes.leaves(fold.args().get(1).type(), "elem")) {
             if (l.array()) {
@@ -108,35 +116,63 @@ public final class GroupKernelWriter {
             }
             elems.add(new Leaf(l.name(), OclTypes.storageType(l.kind()), l.kind(), false));
         }
+        boolean scalar = acc instanceof Type.Prim;
         List<String> ps = new ArrayList<>();
         elems.forEach(l -> ps.add("__global const " + l.cType() + "* " + l.name()));
-        ps.addAll(List.of("__global const int* starts", "__global " + a + "* out", a + " seed", "__global int* errors",
-                "int segments"));
+        ps.add("__global const int* starts");
+        for (int i = 0; i < accs.size(); i++) {
+            ps.add("__global " + accs.get(i).cType() + "* " + out(i, scalar));
+        }
+        for (int i = 0; i < accs.size(); i++) {
+            ps.add(ctx.type(accs.get(i).kind()) + " " + (scalar ? "seed" : "seed" + i));
+        }
+        ps.addAll(List.of("__global int* errors", "int segments"));
         SourceWriter k = new SourceWriter();
         k.open("__kernel void pappus_seg_accumulate(" + String.join(", ", ps) + ") {");
         k.line("int g = get_global_id(0);");
         k.line("if (g >= segments) return;");
         k.line("int err = 0;");
         k.line("int end = starts[g + 1];");
-        k.line(a + " acc = " + (fromFirst ? elems.get(0).name() + "[starts[g]]" : "seed") + ";");
+        for (int i = 0; i < accs.size(); i++) {
+            // reduce: the accumulator has the element's type, leaf for leaf
+            k.line(ctx.type(accs.get(i).kind()) + " " + accName(i, scalar) + " = "
+                    + (fromFirst ? elems.get(i).name() + "[starts[g]]" : scalar ? "seed" : "seed" + i) + ";");
+        }
         k.open("for (int j = starts[g]" + (fromFirst ? " + 1" : "") + "; j < end; j++) {");
-        List<String> args = new ArrayList<>(List.of("&err", "acc"));
+        List<String> args = new ArrayList<>(List.of("&err"));
+        for (int i = 0; i < accs.size(); i++) {
+            args.add(accName(i, scalar));
+        }
         for (int j = 0; j < elems.size(); j++) {
             k.line(ctx.type(elems.get(j).kind()) + " x" + j + " = " + elems.get(j).name() + "[j];");
             args.add("x" + j);
         }
-        k.line("acc = " + t.mainName() + "(" + String.join(", ", args) + ");");
+        if (scalar) {
+            k.line("acc = " + t.mainName() + "(" + String.join(", ", args) + ");");
+        } else {
+            for (int i = 0; i < accs.size(); i++) {
+                k.line(ctx.type(accs.get(i).kind()) + " next" + i + ";");
+                args.add("&next" + i);
+            }
+            k.line(t.mainName() + "(" + String.join(", ", args) + ");");
+            for (int i = 0; i < accs.size(); i++) {
+                k.line("acc" + i + " = next" + i + ";");
+            }
+        }
         k.open("if (err != 0) {");
         k.line("atomic_min(&errors[err - 1], j);");
         k.line("return;");
         k.close("}");
         k.close("}");
-        k.line("out[g] = acc;");
+        for (int i = 0; i < accs.size(); i++) {
+            k.line(out(i, scalar) + "[g] = " + store(accs.get(i), accName(i, scalar)) + ";");
+        }
         k.close("}");
         SourceWriter w = new SourceWriter();
         w.line("// Pappus generated OpenCL C. Do not edit.");
         w.line("// plan: groupBy(key)." + (fromFirst ? "reduce" : "aggregate") + "(" + fold.source()
-                + "): one work-item folds one group's run of the stable sort, in input order");
+                + "): one work-item folds one group's run of the stable sort, in input order"
+                + (scalar ? "" : "; accumulator " + acc.show() + " as one column per field"));
         w.line("// backend: opencl");
         w.line("#pragma OPENCL FP_CONTRACT OFF");
         if (ctx.fp64()) {
@@ -149,17 +185,57 @@ public final class GroupKernelWriter {
         w.line("// " + t.mainName() + ": " + fold.source());
         w.raw(t.functions());
         w.raw(k.toString());
-        return new Accumulate(w.toString(), elems, p.kind(), ctx.fp64());
+        List<PrimKind> kinds = new ArrayList<>();
+        accs.forEach(l -> kinds.add(l.kind()));
+        return new Accumulate(w.toString(), elems, kinds, ctx.fp64());
+    }
+
+    /** The accumulator's leaves with their column storage types; a scalar accumulator is int, long, float or double. */
+    private static List<Leaf> accumulatorLeaves(Type acc) {
+        if (acc instanceof Type.Prim p && !List.of(PrimKind.INT, PrimKind.LONG, PrimKind.FLOAT, PrimKind.DOUBLE)
+                .contains(p.kind())) {
+            throw new OclUnsupportedException("group fold accumulator " + acc.show() + " (int, long, float, double,"
+                    + " or a record of primitives)");
+        }
+        if (!(acc instanceof Type.Prim) && !(acc instanceof Type.Struct)) {
+            throw new OclUnsupportedException("group fold accumulator " + acc.show() + " (int, long, float, double,"
+                    + " or a record of primitives)");
+        }
+        List<Leaf> out = new ArrayList<>();
+        for (Leaf l : OclTypes.leaves(acc, "acc")) {
+            if (l.array()) {
+                throw new OclUnsupportedException("group fold accumulator " + acc.show() + " holds an array");
+            }
+            out.add(new Leaf(l.name(), OclTypes.storageType(l.kind()), l.kind(), false));
+        }
+        return out;
+    }
+
+    private static String accName(int i, boolean scalar) {
+        return scalar ? "acc" : "acc" + i;
+    }
+
+    private static String out(int i, boolean scalar) {
+        return scalar ? "out" : "out" + i;
+    }
+
+    /** A computed value as its column's storage: booleans as 0/1 bytes, sub-int kinds narrowed (the IR cast already). */
+    private static String store(Leaf column, String value) {
+        return switch (column.kind()) {
+            case BOOLEAN -> "(uchar) (" + value + " != 0)";
+            case BYTE, SHORT, CHAR -> "(" + column.cType() + ") " + value;
+            default -> value;
+        };
     }
 
     /**
      * A translated group fold.
      *
-     * @param source    the program
-     * @param elements  the element's columns
-     * @param acc       the accumulator's kind
-     * @param needsFp64 whether it uses double
+     * @param source       the program
+     * @param elements     the element's columns
+     * @param accumulators the accumulator's columns, one per primitive leaf (one for a scalar)
+     * @param needsFp64    whether it uses double
      */
-    public record Accumulate(String source, List<Leaf> elements, PrimKind acc, boolean needsFp64) {
+    public record Accumulate(String source, List<Leaf> elements, List<PrimKind> accumulators, boolean needsFp64) {
     }
 }

@@ -7,13 +7,16 @@ import io.pappus.api.query.JoinOp;
 import io.pappus.api.query.OrderByOp;
 import io.pappus.api.query.TakeOp;
 import io.pappus.api.query.ZipOp;
+import io.pappus.exec.column.ColumnConverter;
 import io.pappus.exec.column.ColumnLayout;
+import io.pappus.exec.column.Columns;
 import io.pappus.ir.LiftedLambda;
 import io.pappus.ir.PrimKind;
 import io.pappus.ir.Type;
 import io.pappus.lift.FanOut;
 import io.pappus.lift.LiftResult;
 import io.pappus.opencl.ChunkStream;
+import io.pappus.opencl.KeyColumns;
 import io.pappus.opencl.OclBreakers;
 import io.pappus.opencl.OclFlatMap;
 import io.pappus.opencl.OclJoin;
@@ -33,6 +36,7 @@ import io.pappus.plan.LambdaSite;
 import io.pappus.plan.PlanNode;
 import io.pappus.plan.fragment.Fragment;
 
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,11 +45,14 @@ import java.util.Optional;
  * The pipeline breakers that run on the device: orderBy (stable radix sort on the key), join
  * on equal int/long/float/double keys (sort-merge, see {@link OclJoin}), zip (the lambda over
  * position-paired elements),
- * distinct and groupBy-count / +,min,max-reduce on int, long, float or double keys (sort,
- * segments, one fold per group, groups in first-occurrence order), and take (the feed's first
- * n elements), and flatMap of a lifted function (its fan run as a map, then the elements placed by
- * a prefix sum of the counts: {@link OclFlatMap}). The key lambda runs on the device as a one-stage pipeline over the input's
- * columns. {@link #whyNot} gives the reason when a breaker stays on the JVM.
+ * distinct and groupBy-count / +,min,max-reduce / user fold (sort, segments, one fold per group,
+ * groups in first-occurrence order) on primitive or record keys, with primitive or record
+ * accumulators, take (the feed's first n elements), and flatMap of a lifted function (its fan run
+ * as a map, then the elements placed by a prefix sum of the counts: {@link OclFlatMap}). A record
+ * key or element is its primitive leaves, equal when every leaf is (as a record's {@code equals});
+ * orderBy keeps record keys on the JVM, since a record orders by its own {@code compareTo}. The
+ * key lambda runs on the device as a one-stage pipeline over the input's columns. {@link #whyNot}
+ * gives the reason when a breaker stays on the JVM.
  */
 final class DeviceBreakers {
     private DeviceBreakers() {
@@ -79,16 +86,19 @@ final class DeviceBreakers {
             return Optional.of(name + " over " + in.show() + ", which has object columns");
         }
         if (op instanceof DistinctOp) {
-            return sortable(in) ? Optional.empty()
-                    : Optional.of("distinct on " + in.show() + " elements: the device sorts int, long, float or double only");
+            return Optional.empty();  // every column is a key column: any primitives, a record's leaves
         }
         LambdaSite key = input.lambda("key");
         if (key.lift() instanceof LiftResult.Opaque o) {
             return Optional.of("opaque key lambda at " + o.source() + ": " + o.reason());
         }
-        if (!sortable(key.resultType())) {
-            return Optional.of(name + " key of type " + key.resultType().show()
-                    + ": the device sorts int, long, float or double keys only");
+        Type kt = key.resultType();
+        if (op instanceof OrderByOp && kt instanceof Type.Struct) {
+            return Optional.of(name + " key of type " + kt.show() + ": a record orders by its own compareTo,"
+                    + " which runs on the JVM only");
+        }
+        if (!ColumnLayout.of(kt).allPrimitive()) {
+            return Optional.of(name + " key of type " + kt.show() + ", which has object columns");
         }
         Optional<String> keyWhy = OclPipeline.ineligibility(device, List.of(keyStage(key)), Sink.columns());
         if (keyWhy.isPresent()) {
@@ -151,13 +161,11 @@ final class DeviceBreakers {
                         kind(node.lambda("leftKey").resultType()), lifted(node.lambda("result")));
             }
         } else if (op instanceof DistinctOp) {
-            r = dev.distinct(cols.get(0), in.kinds().get(0), n);
+            r = dev.distinct(cols, in.kinds(), n);
         } else {
-            LambdaSite key = node.lambda("key");
-            PrimKind kk = kind(key.resultType());
-            try (Keys k = keys(key, in, device)) {
-                r = op instanceof OrderByOp o ? dev.orderBy(cols, in.kinds(), k.column(), kk, o.descending(), n)
-                        : group(dev, node, (GroupOp) op, k.column(), kk, in);
+            try (Keys k = keys(node.lambda("key"), in, device)) {
+                r = op instanceof OrderByOp o ? dev.orderBy(cols, in.kinds(), k.columns(), o.descending(), n)
+                        : group(dev, node, (GroupOp) op, k.columns(), in);
             }
         }
         OclTimings time = session.timings().since(before);
@@ -166,20 +174,30 @@ final class DeviceBreakers {
         return r;
     }
 
-    private static ResidentColumns group(OclBreakers dev, PlanNode node, GroupOp g, OclBuffer keys, PrimKind kk,
+    private static ResidentColumns group(OclBreakers dev, PlanNode node, GroupOp g, KeyColumns keys,
                                          ResidentColumns in) {
         ReduceOp rop = g.agg() instanceof GroupOp.Count ? ReduceOp.COUNT
                 : g.agg() instanceof GroupOp.Reduce && sortable(node.inputs().get(0).output())
                 ? ReduceShape.of(lifted(node.lambda("op"))).orElse(null) : null;
         if (rop == ReduceOp.COUNT) {
-            return dev.group(keys, kk, null, PrimKind.LONG, rop, in.size());
+            return dev.group(keys, null, PrimKind.LONG, rop, in.size());
         } else if (rop != null) {
-            return dev.group(keys, kk, in.buffers().get(0), in.kinds().get(0), rop, in.size());
+            return dev.group(keys, in.buffers().get(0), in.kinds().get(0), rop, in.size());
         }
         boolean reduce = g.agg() instanceof GroupOp.Reduce;
-        LambdaSite fold = node.lambda(reduce ? "op" : "accumulate");
-        return dev.groupFold(keys, kk, in.buffers(), GroupKernelWriter.accumulate(lifted(fold), reduce),
-                reduce ? null : ((GroupOp.Aggregate) g.agg()).seed(), in.size());
+        LiftedLambda fold = lifted(node.lambda(reduce ? "op" : "accumulate"));
+        List<Object> seed = reduce ? null : seedLeaves(((GroupOp.Aggregate) g.agg()).seed(), fold.args().get(0).type());
+        return dev.groupFold(keys, in.buffers(), GroupKernelWriter.accumulate(fold, reduce), seed, in.size());
+    }
+
+    /** @return the seed's primitive leaves in column order (a record seed's fields, depth first) */
+    private static List<Object> seedLeaves(Object seed, Type acc) {
+        Columns c = ColumnConverter.fromObjects(List.of(seed), acc);
+        List<Object> out = new ArrayList<>();
+        for (Object leaf : c.leaves()) {
+            out.add(Array.get(leaf, 0));
+        }
+        return out;
     }
 
     /** @return the name runs are recorded under: {@code orderBy}, {@code distinct}, {@code groupBy}, {@code flatMap} */
@@ -275,8 +293,12 @@ final class DeviceBreakers {
         return Optional.empty();
     }
 
-    /** A key column on the device; closing frees it unless it is the element column itself. */
-    private record Keys(OclBuffer column, ResidentColumns owned) implements AutoCloseable {
+    /** A key's columns on the device; closing frees them unless they are the element's own columns. */
+    private record Keys(KeyColumns columns, ResidentColumns owned) implements AutoCloseable {
+        OclBuffer column() {
+            return columns.columns().get(0);
+        }
+
         @Override
         public void close() {
             if (owned != null) {
@@ -285,14 +307,14 @@ final class DeviceBreakers {
         }
     }
 
-    /** The key column: the element column itself for {@code x -> x}, else the key lambda run on the device. */
+    /** The key columns: the element's own columns for {@code x -> x}, else the key lambda run on the device. */
     private static Keys keys(LambdaSite key, ResidentColumns in, DeviceInfo device) {
-        if (identity(lifted(key)) && in.buffers().size() == 1) {
-            return new Keys(in.buffers().get(0), null);
+        if (identity(lifted(key))) {
+            return new Keys(new KeyColumns(in.buffers(), in.kinds()), null);
         }
         OclPipeline p = OclPipeline.compile("key", device, List.of(keyStage(key)), Sink.columns());
         ResidentColumns k = ChunkStream.run(p, null, in, Math.max(1, in.size()), true).parts().get(0).resident();
-        return new Keys(k.buffers().get(0), k);
+        return new Keys(new KeyColumns(k.buffers(), k.kinds()), k);
     }
 
     private static LiftedLambda lifted(LambdaSite site) {

@@ -19,9 +19,11 @@ public final class OclExplain {
     private static final java.util.Map<String, String> BREAKER_HOW = java.util.Map.of(
             "orderBy", "key lambda kernel, stable LSD radix sort (8-bit digits) on order-preserving key bits, gather",
             "orderByDescending", "key lambda kernel, stable LSD radix sort on complemented key bits, gather",
-            "groupBy", "key lambda kernel, radix sort, segment heads + prefix sum, one in-order fold per group,"
-                    + " groups in first-occurrence order",
-            "distinct", "radix sort, segment heads + prefix sum, first element of each run, in input order",
+            "groupBy", "key lambda kernel, radix sort (a record key's fields packed into 64-bit sort words, sorted"
+                    + " word by word), segment heads + prefix sum, one in-order fold per group (a record accumulator"
+                    + " as one column per field), groups in first-occurrence order",
+            "distinct", "radix sort (a record's fields packed into 64-bit sort words), segment heads + prefix sum,"
+                    + " first element of each run, in input order",
             "take", "the first n elements of the feed's columns (no kernel)",
             "zip", "zip lambda kernel over position-paired elements, up to the shorter input",
             "flatMap", "lifted function kernel (a count and slots per element), prefix sum of the counts, copy of each"

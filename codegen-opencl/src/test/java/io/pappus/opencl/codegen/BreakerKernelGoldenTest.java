@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Golden OpenCL for representative device programs beyond map/filter: a fused
- * map-filter-reduce, the radix sort program (key bits, passes, gathers, segments, scan), and
- * group-by folds. {@code -Dpappus.golden.update=true} rewrites them; review the diff.
+ * map-filter-reduce, the radix sort program (key bits, passes, gathers, segments, scan), a
+ * record key's packing into sort words, and group-by folds. {@code -Dpappus.golden.update=true}
+ * rewrites them; review the diff.
  */
 class BreakerKernelGoldenTest {
     @Test
@@ -23,6 +24,12 @@ class BreakerKernelGoldenTest {
     @Test
     void radixSortProgram() {
         Golden.assertMatches("opencl/radix_sort.cl", SortKernels.source());
+    }
+
+    @Test
+    void recordKeyPacking() {
+        Golden.assertMatches("opencl/key_pack_char_char_double.cl",
+                KeyPackWriter.write(List.of(PrimKind.CHAR, PrimKind.CHAR, PrimKind.DOUBLE), false).source());
     }
 
     @Test
