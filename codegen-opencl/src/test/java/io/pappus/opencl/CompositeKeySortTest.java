@@ -48,8 +48,8 @@ class CompositeKeySortTest {
                 }
                 Comparator<Integer> c = r.order();
                 expected.sort(desc ? c.reversed() : c);  // List.sort is stable
-                OclResult got = device.orderBy(List.of(iota(n)), List.of(PrimKind.INT), r.columns(), Rows.KINDS, desc);
-                assertEquals(expected, boxed(got.columns().get(0)), "n=" + n + " desc=" + desc);
+                OclResult got = device.orderBy(List.of(DeviceSortTest.iota(n)), List.of(PrimKind.INT), r.columns(), Rows.KINDS, desc);
+                assertEquals(expected, DeviceSortTest.boxed(got.columns().get(0)), "n=" + n + " desc=" + desc);
             }
         }
     }
@@ -72,7 +72,7 @@ class CompositeKeySortTest {
             keys.add(k);
         }
         assertEquals(new ArrayList<>(counts.keySet()), keys);
-        assertEquals(new ArrayList<>(counts.values()), boxed(g.columns().get(Rows.KINDS.size())));
+        assertEquals(new ArrayList<>(counts.values()), DeviceSortTest.boxed(g.columns().get(Rows.KINDS.size())));
         OclResult d = device.distinct(r.columns(), Rows.KINDS);
         assertEquals(counts.size(), d.count());
     }
@@ -111,21 +111,5 @@ class CompositeKeySortTest {
             r.doubles()[i] = SPECIAL[rnd.nextInt(SPECIAL.length)];
         }
         return r;
-    }
-
-    private static int[] iota(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        return a;
-    }
-
-    private static List<Object> boxed(Object array) {
-        List<Object> out = new ArrayList<>();
-        for (int i = 0; i < java.lang.reflect.Array.getLength(array); i++) {
-            out.add(java.lang.reflect.Array.get(array, i));
-        }
-        return out;
     }
 }

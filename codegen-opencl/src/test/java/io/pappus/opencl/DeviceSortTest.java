@@ -108,7 +108,8 @@ class DeviceSortTest {
         return xs;
     }
 
-    private static int[] iota(int n) {
+    /** @return 0, 1, ..., n-1 */
+    static int[] iota(int n) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;
@@ -116,7 +117,8 @@ class DeviceSortTest {
         return a;
     }
 
-    private static List<Object> boxed(Object array) {
+    /** @return a primitive array's elements, boxed */
+    static List<Object> boxed(Object array) {
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < java.lang.reflect.Array.getLength(array); i++) {
             out.add(java.lang.reflect.Array.get(array, i));

@@ -214,28 +214,7 @@ public final class FanOut {
             return "uses the list it builds (" + e.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
                     + ") other than returning it";
         }
-        if (e instanceof Expr.Unary u) {
-            return used(u.operand());
-        } else if (e instanceof Expr.Binary b) {
-            return first(used(b.left()), used(b.right()));
-        } else if (e instanceof Expr.Cast c) {
-            return used(c.operand());
-        } else if (e instanceof Expr.Select s) {
-            return first(used(s.cond()), used(s.ifTrue()), used(s.ifFalse()));
-        } else if (e instanceof Expr.Call c) {
-            return usedAll(c.args());
-        } else if (e instanceof Expr.Invoke i) {
-            return usedAll(i.args());
-        } else if (e instanceof Expr.GetField g) {
-            return used(g.target());
-        } else if (e instanceof Expr.New n) {
-            return usedAll(n.args());
-        } else if (e instanceof Expr.ArrayLength a) {
-            return used(a.array());
-        } else if (e instanceof Expr.ArrayGet a) {
-            return first(used(a.array()), used(a.index()));
-        }
-        return null;  // constants and locals
+        return usedAll(Expr.children(e));
     }
 
     private static String usedAll(List<Expr> args) {
