@@ -32,7 +32,7 @@ import java.util.Map;
  */
 final class BlockInterpreter implements Opcodes {
     /** What one block turned into. */
-    record Result(List<Stmt> stmts, Exit exit, List<Type> exitStack, Map<Integer, Var> refs) {
+    record Result(List<Stmt> stmts, Exit exit, List<Type> exitStack, List<Expr> exitValues, Map<Integer, Var> refs) {
     }
 
     private final MethodLifter m;
@@ -475,7 +475,7 @@ final class BlockInterpreter implements Opcodes {
         List<Type> types = new ArrayList<>();
         if (exit instanceof Exit.Ret) {
             out.add(new Stmt.Return(((Exit.Ret) exit).value()));
-            return new Result(out, exit, types, refs);
+            return new Result(out, exit, types, List.of(), refs);
         }
         // Temporaries are named by the block they enter, so no assignment here can clobber a
         // value still to be read: this block reads only its own entry temporaries.
@@ -485,13 +485,17 @@ final class BlockInterpreter implements Opcodes {
             values.add(e);
             types.add(Exprs.isIntCategory(e.type()) ? Type.INT : e.type());
         }
+        List<Expr> exitValues = new ArrayList<>();
+        for (int k = 0; k < values.size(); k++) {
+            exitValues.add(Exprs.coerce(values.get(k), types.get(k)));
+        }
         for (int s : new java.util.LinkedHashSet<>(succs)) {
             for (int k = 0; k < values.size(); k++) {
                 Var temp = m.locals.stackTemp(s, k, types.get(k));
-                out.add(new Stmt.Assign(temp.name(), Exprs.coerce(values.get(k), types.get(k))));
+                out.add(new Stmt.Assign(temp.name(), exitValues.get(k)));
             }
         }
-        return new Result(out, exit, types, refs);
+        return new Result(out, exit, types, exitValues, refs);
     }
 
     void push(Expr e) {

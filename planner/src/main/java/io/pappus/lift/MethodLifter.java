@@ -107,10 +107,49 @@ final class MethodLifter {
         List<Expr> entry = new ArrayList<>();
         if (stackTypes != null) {
             for (int k = 0; k < stackTypes.size(); k++) {
-                entry.add(locals.stackTemp(b.id(), k, stackTypes.get(k)).read());
+                Var temp = locals.stackTemp(b.id(), k, stackTypes.get(k));
+                Expr same = sameOnEveryPath(b, k, done);
+                if (same != null) {
+                    // e.g. the left operand of `x > a | x < b`, pushed before the right one branched:
+                    // reading it directly keeps the join to one temporary, so the block folds to one value
+                    dropTempAssignments(b, temp, done);
+                    entry.add(same);
+                } else {
+                    entry.add(temp.read());
+                }
             }
         }
         return new BlockInterpreter(this, b, entry, refs == null ? Map.of() : refs).run();
+    }
+
+    /**
+     * @return the value every forward predecessor leaves in stack slot {@code k} when it is one
+     *         and the same local read or constant (evaluating it again cannot throw or change), else null
+     */
+    private Expr sameOnEveryPath(ControlFlowGraph.Block b, int k, List<BlockInterpreter.Result> done) {
+        Expr same = null;
+        for (int p : cfg.preds.get(b.id())) {
+            if (cfg.isBackEdge(p, b.id())) {
+                return null;
+            }
+            List<Expr> values = done.get(p).exitValues();
+            Expr v = k < values.size() ? values.get(k) : null;
+            if (!(v instanceof Expr.Local || v instanceof Expr.Const) || same != null && !same.equals(v)) {
+                return null;
+            }
+            same = v;
+        }
+        return same;
+    }
+
+    /** Removes the predecessors' assignments of a temporary that block {@code b} no longer reads. */
+    private void dropTempAssignments(ControlFlowGraph.Block b, Var temp, List<BlockInterpreter.Result> done) {
+        for (int p : cfg.preds.get(b.id())) {
+            BlockInterpreter.Result r = done.get(p);
+            List<Stmt> kept = new ArrayList<>(r.stmts());
+            kept.removeIf(st -> st instanceof Stmt.Assign a && a.local().equals(temp.name()));
+            done.set(p, new BlockInterpreter.Result(kept, r.exit(), r.exitStack(), r.exitValues(), r.refs()));
+        }
     }
 
     /** Constructs that are rejected wherever they are, reported with their own words. */

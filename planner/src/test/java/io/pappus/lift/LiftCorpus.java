@@ -102,6 +102,11 @@ final class LiftCorpus {
         add("cmp_long", (Fn2<Long, Long, Boolean>) (a, b) -> a < b || a == b + 1,
                 List.of(Type.LONG, Type.LONG), Gen.LONG, Gen.LONG);
         add("pred_and_or", (Pred<Double>) x -> x > 0 && x < 10 || x == -1, List.of(Type.DOUBLE), Gen.DOUBLE);
+        // non-short-circuit operators over comparisons: the left value waits on the stack while the
+        // right comparison branches, and must not turn the join into control flow
+        add("pred_bitwise_of_compares", (Pred<Double>) x -> x > 0.25 | x < -0.75 & x != -1, List.of(Type.DOUBLE), Gen.DOUBLE);
+        add("pred_eq_of_compares", (Pred<Double>) x -> (x >= 0.25) == (x <= 0.75) ^ x == 0, List.of(Type.DOUBLE),
+                Gen.DOUBLE);
         d("ternary", x -> x > 0 ? x : -x);
         add("boolean_ops", (Fn2<Boolean, Boolean, Boolean>) (a, b) -> !a ^ b | (a & !b),
                 List.of(Type.BOOLEAN, Type.BOOLEAN), Gen.BOOLEAN, Gen.BOOLEAN);
