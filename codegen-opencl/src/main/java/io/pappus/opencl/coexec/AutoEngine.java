@@ -41,7 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * or an OpenCL device, wherever the cost model ({@link io.pappus.place.TreePlacer}) predicts the
  * whole query finishes first, transfers between the two sides included; a query of one fragment
  * may run on the JVM and a device at once ({@link CoExecutor}). Every fragment's measured time
- * feeds the history the next choice reads.
+ * feeds the history the next choice reads. A query of a shape and size placed before runs as it
+ * was placed until that history changes materially ({@link PlacementCache}), and it is planned
+ * once: the JVM runs the fragments AUTO cut.
  * {@code explain()} shows per fragment the candidates, their predicted times, the choice and
  * why, and the last measured times. Co-execution is off with {@code -Dpappus.coexec=off}.
  *
@@ -58,6 +60,7 @@ public final class AutoEngine implements Engine {
     private final ExecutionHistory history = new ExecutionHistory();
     private final RunRecorder runs = new RunRecorder(history);
     private final Map<String, CoExecutor.Result> lastShared = new ConcurrentHashMap<>();
+    private final PlacementCache placements = new PlacementCache();
     private final java.util.concurrent.atomic.AtomicLong sharedRuns = new java.util.concurrent.atomic.AtomicLong();
     private final CoexecSetting.Mode sharing;
     private List<PlacementDevice> devices;
@@ -77,8 +80,16 @@ public final class AutoEngine implements Engine {
         this.sharing = sharing;
     }
 
+    /** @return the query's placement: kept from an earlier query of its shape, or made now */
     private AutoPlan plan(Fragment root) {
-        return AutoPlan.of(root, devices(), runs, sharing != null ? sharing : CoexecSetting.mode());
+        CoexecSetting.Mode mode = sharing != null ? sharing : CoexecSetting.mode();
+        return placements.plan(root, mode, history, r -> {
+            AutoPlan p = AutoPlan.of(r, devices(), runs, mode);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("placed {}: {}", r.describe(), p.root(r).why());
+            }
+            return p;
+        });
     }
 
     @Override
@@ -100,7 +111,7 @@ public final class AutoEngine implements Engine {
             long devRuns = runLog.deviceRuns();
             DeviceRunner runner = p.device() == null ? null : new DeviceRunner(info(p.device()), runLog);
             long t0 = System.nanoTime();
-            R r = runner == null ? jvm.execute(plan, terminal)
+            R r = runner == null ? jvm.executePlanned(plan, terminal, root)
                     : new OclExecutor(new DevicePlacer(info(p.device()), null, p.sides()), runner, jvm).result(root, terminal);
             long nanos = System.nanoTime() - t0;
             if (!root.feeds().isEmpty()) {
@@ -177,6 +188,14 @@ public final class AutoEngine implements Engine {
         return AutoExplain.write(name(), root, p, history, lastShared) + jvm.explain(plan, terminal);
     }
 
+    /**
+     * @return how many queries (runs, explains, decisions) this engine placed by the cost model; the
+     *         others of the same shape and size reused a placement whose history had not changed
+     */
+    public long placements() {
+        return placements.placements();
+    }
+
     /** @return how many fragment runs were shared between the JVM and a device */
     public long sharedRuns() {
         return sharedRuns.get();
@@ -190,7 +209,7 @@ public final class AutoEngine implements Engine {
     /**
      * @param plan     a query
      * @param terminal its terminal
-     * @return the placement of all its fragments, as the next run would make it
+     * @return the placement of all its fragments, as the next run would use it
      */
     public TreePlacement placement(Node plan, Terminal<?> terminal) {
         return plan(new FragmentPlanner().cut(planner.plan(plan, terminal))).tree();
@@ -204,7 +223,7 @@ public final class AutoEngine implements Engine {
     /**
      * @param plan     a query
      * @param terminal its terminal
-     * @return the decision for its last fragment, as the next run would make it
+     * @return the decision for its last fragment, as the next run would use it
      */
     public Decision decision(Node plan, Terminal<?> terminal) {
         Fragment root = new FragmentPlanner().cut(planner.plan(plan, terminal));

@@ -101,4 +101,22 @@ record AutoPlan(Map<Fragment, Decision> decisions, TreePlacement tree, Placement
     Decision root(Fragment root) {
         return decisions.get(root);
     }
+
+    /**
+     * @param root the fragment tree of another query of the same shape ({@link PlacementCache}): the
+     *             same fragment ids in the same places
+     * @return this placement for that query's fragments
+     */
+    AutoPlan rebind(Fragment root) {
+        Map<Fragment, Decision> bound = new IdentityHashMap<>();
+        bind(root, bound);
+        return new AutoPlan(bound, tree, device);
+    }
+
+    private void bind(Fragment f, Map<Fragment, Decision> bound) {
+        bound.put(f, tree.decision(f.id()));
+        for (Fragment feed : f.feeds()) {
+            bind(feed, bound);
+        }
+    }
 }
