@@ -64,14 +64,15 @@ public final class ExecutionHistory {
      * @param fixedNanos the part of it that is not computation (predicted launch and transfers)
      */
     public void record(String signature, String device, long elements, double nanos, double fixedNanos) {
-        last.put(key(signature, device) + "#" + sizeClass(elements), new Run(device, elements, nanos));
-        last.put(key(signature, device), new Run(device, elements, nanos));
+        String k = key(signature, device);
+        Run run = new Run(device, elements, nanos);
+        last.put(k + "#" + sizeClass(elements), run);
+        last.put(k, run);
         if (elements < MIN_ELEMENTS) {
             return;
         }
         double perElement = Math.max(0, nanos - fixedNanos) / elements;
-        String k = key(signature, device);
-        double now = mean.merge(k, perElement, (old, run) -> old + alpha * (run - old));
+        double now = mean.merge(k, perElement, (old, latest) -> old + alpha * (latest - old));
         Double then = meanAtVersion.get(k);
         if (then == null || Math.abs(now - then) > MATERIAL * then) {
             meanAtVersion.put(k, now);

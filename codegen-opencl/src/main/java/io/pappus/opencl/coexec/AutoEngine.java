@@ -12,6 +12,7 @@ import io.pappus.opencl.exec.OclExecutor;
 import io.pappus.opencl.exec.RunLog;
 import io.pappus.opencl.runtime.DeviceInfo;
 import io.pappus.opencl.runtime.OclBuildException;
+import io.pappus.place.Candidate;
 import io.pappus.place.CoexecSetting;
 import io.pappus.place.Decision;
 import io.pappus.place.ExecutionHistory;
@@ -83,8 +84,8 @@ public final class AutoEngine implements Engine {
     /** @return the query's placement: kept from an earlier query of its shape, or made now */
     private AutoPlan plan(Fragment root) {
         CoexecSetting.Mode mode = sharing != null ? sharing : CoexecSetting.mode();
-        return placements.plan(root, mode, history, r -> {
-            AutoPlan p = AutoPlan.of(r, devices(), runs, mode);
+        return placements.plan(root, mode, history, (r, kept) -> {
+            AutoPlan p = kept == null ? AutoPlan.of(r, devices(), runs, mode) : kept.again(r, devices(), runs, mode);
             if (LOG.isDebugEnabled()) {
                 LOG.debug("placed {}: {}", r.describe(), p.root(r).why());
             }
@@ -120,10 +121,7 @@ public final class AutoEngine implements Engine {
                 }
             } else {
                 boolean onDevice = runLog.deviceRuns() > devRuns;
-                Prediction pr = d.candidates().stream()
-                        .filter(c -> c.device().backend().equals(onDevice ? "opencl" : "jvm") && c.prediction() != null)
-                        .findFirst().orElseThrow().prediction();
-                runs.record(d, pr, d.work().elements(), nanos, 1);
+                runs.record(d, prediction(d, onDevice ? "opencl" : "jvm"), d.work().elements(), nanos, 1);
             }
             return r;
         } catch (OclBuildException e) {
@@ -170,6 +168,16 @@ public final class AutoEngine implements Engine {
                             ? c.device().id().equals(p.device().profile().id()) : c.device().readsHostMemory()))
                     .findFirst().ifPresent(c -> runs.record(d, c.prediction(), d.work().elements(), ran.nanos(), 1));
         }
+    }
+
+    /** @return the prediction for the first candidate of the backend that could run the fragment */
+    private static Prediction prediction(Decision d, String backend) {
+        for (Candidate c : d.candidates()) {  // a loop, not a stream: this runs at every query
+            if (c.device().backend().equals(backend) && c.prediction() != null) {
+                return c.prediction();
+            }
+        }
+        throw new IllegalStateException("no " + backend + " candidate ran fragment " + d.work().signature());
     }
 
     private static double rate(Decision d, String backend) {

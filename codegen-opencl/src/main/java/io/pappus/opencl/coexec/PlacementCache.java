@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * AUTO's placements, kept per query shape and input size: a query placed before is run as it was
@@ -21,7 +21,8 @@ import java.util.function.Function;
  * moves a kept placement: it is made again when the measured history of one of its fragments
  * changed materially ({@link ExecutionHistory#version}: a mean moved by more than
  * {@link ExecutionHistory#MATERIAL}, or a first run on a device), and every
- * {@link #REDECIDE_EVERY} queries for the drift below that.
+ * {@link #REDECIDE_EVERY} queries for the drift below that; placed again from the kept work
+ * estimates and device verdicts, which depend on the key only.
  *
  * <p>The key is what a placement depends on besides the history: per fragment its shape (the
  * types, stages, sink and lambdas its signature, work estimate and device verdicts come from, as
@@ -51,16 +52,17 @@ final class PlacementCache {
      * @param root    a query's fragment tree
      * @param mode    the co-execution mode it runs under
      * @param history the history its placement reads
-     * @param place   places it by the cost model
+     * @param place   places it by the cost model, given the placement kept for its key, if any (else null)
      * @return its placement, kept or made now, bound to {@code root}'s fragments
      */
-    AutoPlan plan(Fragment root, CoexecSetting.Mode mode, ExecutionHistory history, Function<Fragment, AutoPlan> place) {
+    AutoPlan plan(Fragment root, CoexecSetting.Mode mode, ExecutionHistory history,
+                  BiFunction<Fragment, AutoPlan, AutoPlan> place) {
         List<Object> key = key(root, mode);
         Kept k = kept.get(key);
         if (k != null && k.current(history)) {
             return k.plan.rebind(root);
         }
-        AutoPlan p = place.apply(root);
+        AutoPlan p = place.apply(root, k == null ? null : k.plan);
         placements.incrementAndGet();
         List<Decision> ds = new ArrayList<>(p.tree().decisions().values());
         String[] signatures = new String[ds.size()];
