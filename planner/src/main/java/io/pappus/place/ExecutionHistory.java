@@ -22,9 +22,12 @@ public final class ExecutionHistory {
     /** Runs smaller than this are remembered for explain but do not move the mean: they time the launch. */
     public static final long MIN_ELEMENTS = 4096;
     /**
-     * A mean that moved by more than this fraction since its signature's version last changed
-     * changes the version again. Run-to-run noise moves the weighted mean by ~5-10%; a device
-     * that got twice as slow moves it by 40% in one run.
+     * A mean whose move since its signature's version last changed would change the predicted time
+     * of a run like the one just recorded (its fixed part plus the mean then, times its elements)
+     * by more than this fraction changes the version again. Run-to-run noise moves the weighted
+     * mean by ~5-10%; a device that got twice as slow moves it by 40% in one run. A run whose time
+     * is mostly fixed costs changes little whatever its mean does (W1 on 10,000 doubles runs faster
+     * than the JVM's predicted launch: its mean per element falls by 40% at every run).
      */
     public static final double MATERIAL = 0.2;
     private final double alpha;
@@ -74,7 +77,7 @@ public final class ExecutionHistory {
         double perElement = Math.max(0, nanos - fixedNanos) / elements;
         double now = mean.merge(k, perElement, (old, latest) -> old + alpha * (latest - old));
         Double then = meanAtVersion.get(k);
-        if (then == null || Math.abs(now - then) > MATERIAL * then) {
+        if (then == null || Math.abs(now - then) * elements > MATERIAL * (fixedNanos + then * elements)) {
             meanAtVersion.put(k, now);
             versions.merge(signature, 1L, Long::sum);
         }
@@ -98,8 +101,8 @@ public final class ExecutionHistory {
 
     /**
      * @param signature a fragment signature
-     * @return a number that changes whenever a mean of the signature moved by more than
-     *         {@link #MATERIAL} (or appeared), a device ran it for the first time, or the history was
+     * @return a number that changes whenever a mean of the signature moved materially
+     *         ({@link #MATERIAL}) or appeared, a device ran it for the first time, or the history was
      *         cleared; 0 before any of that
      */
     public long version(String signature) {

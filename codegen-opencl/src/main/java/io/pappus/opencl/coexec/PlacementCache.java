@@ -19,8 +19,8 @@ import java.util.function.BiFunction;
  * placed, without estimating, predicting and comparing again (W1 repeated: ~200 us of a 2.5 ms
  * query while the JIT has not compiled the decision path, ~5 us once it has). The history still
  * moves a kept placement: it is made again when the measured history of one of its fragments
- * changed materially ({@link ExecutionHistory#version}: a mean moved by more than
- * {@link ExecutionHistory#MATERIAL}, or a first run on a device), and every
+ * changed materially ({@link ExecutionHistory#version}: a mean moved enough to change a run's
+ * predicted time by {@link ExecutionHistory#MATERIAL}, or a first run on a device), and every
  * {@link #REDECIDE_EVERY} queries for the drift below that; placed again from the kept work
  * estimates and device verdicts, which depend on the key only.
  *
