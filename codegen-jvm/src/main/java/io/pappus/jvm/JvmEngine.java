@@ -60,7 +60,6 @@ public final class JvmEngine implements Engine {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <R> R execute(Node plan, Terminal<R> terminal) {
         long n = inputElements(plan);
         if (n < compileFrom()) {
@@ -77,7 +76,26 @@ public final class JvmEngine implements Engine {
         }
         LogicalPlan lp = planner.plan(plan, terminal);
         OpaqueLog.report(lp);
-        Fragment root = new FragmentPlanner().cut(lp);
+        return executePlanned(plan, terminal, new FragmentPlanner().cut(lp));
+    }
+
+    /**
+     * Runs a query that an engine placing queries (AUTO) has planned and cut already, so it is not
+     * planned twice; the query must be one that does not run by reference ({@link #runsByReference}).
+     *
+     * <pre>{@code
+     * Fragment root = new FragmentPlanner().cut(planner.plan(node, terminal));
+     * double s = jvm.executePlanned(node, terminal, root);
+     * }</pre>
+     *
+     * @param plan     the query, for the fallbacks that run it again
+     * @param terminal its terminal
+     * @param root     its fragment tree, cut from a plan of {@code plan} and {@code terminal}
+     * @param <R>      the result type
+     * @return the result, as {@link #execute} gives it
+     */
+    @SuppressWarnings("unchecked")
+    public <R> R executePlanned(Node plan, Terminal<R> terminal, Fragment root) {
         try {
             R result = (R) new FragmentExecutor(this).result(root, terminal);
             WarmUp.compiled();

@@ -9,13 +9,24 @@ import java.util.List;
  * @param candidates every device considered, in the order offered
  * @param chosen     one device, or several that share the fragment (co-execution)
  * @param predicted  the predicted time of the choice, ns
- * @param why        one line
+ * @param reason     why, one line written when first read ({@link #why()})
  */
 public record Decision(WorkEstimate work, List<Candidate> candidates, List<DeviceProfile> chosen, double predicted,
-                       String why) {
+                       Reason reason) {
     public Decision {
         candidates = List.copyOf(candidates);
         chosen = List.copyOf(chosen);
+    }
+
+    /** A decision whose reason is written already; the parameters are the record's, {@code why} its text. */
+    public Decision(WorkEstimate work, List<Candidate> candidates, List<DeviceProfile> chosen, double predicted,
+                    String why) {
+        this(work, candidates, chosen, predicted, Reason.of(why));
+    }
+
+    /** @return why, in one line (written now if no one asked before) */
+    public String why() {
+        return reason.text();
     }
 
     /** @return whether several devices share the fragment */

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * computation time per element (the measured time less the predicted launch and transfers),
  * and the last run of each size class (powers of two) for {@code explain()}. A device that
  * gets slower (load, thermal limits) shows it in its next runs, and its predictions follow.
+ * Each signature has a {@link #version}, which changes when what the cost model reads of it
+ * changes materially, so a placement made from it can be kept until then.
  *
  * <pre>{@code
  * history.record(signature, "opencl:0:0", 10_000_000, measuredNanos, fixedNanos);
@@ -19,9 +21,20 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ExecutionHistory {
     /** Runs smaller than this are remembered for explain but do not move the mean: they time the launch. */
     public static final long MIN_ELEMENTS = 4096;
+    /**
+     * A mean whose move since its signature's version last changed would change the predicted time
+     * of a run like the one just recorded (its fixed part plus the mean then, times its elements)
+     * by more than this fraction changes the version again. Run-to-run noise moves the weighted
+     * mean by ~5-10%; a device that got twice as slow moves it by 40% in one run. A run whose time
+     * is mostly fixed costs changes little whatever its mean does (W1 on 10,000 doubles runs faster
+     * than the JVM's predicted launch: its mean per element falls by 40% at every run).
+     */
+    public static final double MATERIAL = 0.2;
     private final double alpha;
     private final Map<String, Double> mean = new ConcurrentHashMap<>();
     private final Map<String, Run> last = new ConcurrentHashMap<>();
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    private final Map<String, Double> meanAtVersion = new ConcurrentHashMap<>();
 
     /**
      * One measured run.
@@ -54,13 +67,20 @@ public final class ExecutionHistory {
      * @param fixedNanos the part of it that is not computation (predicted launch and transfers)
      */
     public void record(String signature, String device, long elements, double nanos, double fixedNanos) {
-        last.put(key(signature, device) + "#" + sizeClass(elements), new Run(device, elements, nanos));
-        last.put(key(signature, device), new Run(device, elements, nanos));
+        String k = key(signature, device);
+        Run run = new Run(device, elements, nanos);
+        last.put(k + "#" + sizeClass(elements), run);
+        last.put(k, run);
         if (elements < MIN_ELEMENTS) {
             return;
         }
         double perElement = Math.max(0, nanos - fixedNanos) / elements;
-        mean.merge(key(signature, device), perElement, (old, now) -> old + alpha * (now - old));
+        double now = mean.merge(k, perElement, (old, latest) -> old + alpha * (latest - old));
+        Double then = meanAtVersion.get(k);
+        if (then == null || Math.abs(now - then) * elements > MATERIAL * (fixedNanos + then * elements)) {
+            meanAtVersion.put(k, now);
+            versions.merge(signature, 1L, Long::sum);
+        }
     }
 
     /**
@@ -76,6 +96,17 @@ public final class ExecutionHistory {
     public void recordWarmUp(String signature, String device, long elements, double nanos) {
         last.put(key(signature, device) + "#" + sizeClass(elements), new Run(device, elements, nanos));
         last.put(key(signature, device), new Run(device, elements, nanos));
+        versions.merge(signature, 1L, Long::sum);  // the device has the program now: no compile to predict
+    }
+
+    /**
+     * @param signature a fragment signature
+     * @return a number that changes whenever a mean of the signature moved materially
+     *         ({@link #MATERIAL}) or appeared, a device ran it for the first time, or the history was
+     *         cleared; 0 before any of that
+     */
+    public long version(String signature) {
+        return versions.getOrDefault(signature, 0L);
     }
 
     /**
@@ -100,6 +131,8 @@ public final class ExecutionHistory {
     public void clear() {
         mean.clear();
         last.clear();
+        meanAtVersion.clear();
+        versions.replaceAll((signature, v) -> v + 1);
     }
 
     private static String key(String signature, String device) {

@@ -68,19 +68,20 @@ public final class Placer {
         ok.sort(Comparator.comparingDouble(Candidate::total));  // stable: ties keep offer order
         Candidate best = ok.get(0);
         if (ok.size() == 1) {
-            return single(work, all, best, "the only eligible device");
+            return single(work, all, best, Reason.of("the only eligible device"));
         }
         Candidate next = ok.get(1);
-        String runnerUp = String.format("%s predicted %.1fx slower", next.device().name(), next.total() / best.total());
         if (!noShare.isEmpty()) {
-            return single(work, all, best, "fastest predicted (" + runnerUp + "); not shared: " + noShare);
+            return single(work, all, best, Reason.later(() -> "fastest predicted (" + runnerUp(best, next)
+                    + "); not shared: " + noShare));
         }
         if (force) {
             List<DeviceProfile> all2 = ok.stream().map(Candidate::device).toList();
             return new Decision(work, all, all2, shared(work, ok), "co-execution forced (pappus.coexec=force)");
         }
         if (next.total() > COEXEC_RATIO * best.total()) {
-            return single(work, all, best, "fastest predicted, more than " + COEXEC_RATIO + "x ahead (" + runnerUp + ")");
+            return single(work, all, best, Reason.later(() -> "fastest predicted, more than " + COEXEC_RATIO
+                    + "x ahead (" + runnerUp(best, next) + ")"));
         }
         List<Candidate> share = new ArrayList<>();
         for (Candidate c : ok) {
@@ -93,21 +94,28 @@ public final class Placer {
         if (measured.isPresent()) {
             double wall = measured.getAsDouble() * work.elements();
             if (wall >= best.total()) {  // an earlier shared run of this fragment was slower than one device
-                return single(work, all, best, String.format("fastest predicted (%s); sharing measured %s (wall, edges"
-                        + " included) in earlier runs, no gain", runnerUp, Prediction.ms(wall)));
+                return single(work, all, best, Reason.later(() -> String.format("fastest predicted (%s); sharing"
+                        + " measured %s (wall, edges included) in earlier runs, no gain", runnerUp(best, next),
+                        Prediction.ms(wall))));
             }
         }
         if (together >= best.total()) {
-            return single(work, all, best, String.format("fastest predicted (%s); sharing predicted %s, no gain",
-                    runnerUp, Prediction.ms(together)));
+            return single(work, all, best, Reason.later(() -> String.format(
+                    "fastest predicted (%s); sharing predicted %s, no gain", runnerUp(best, next),
+                    Prediction.ms(together))));
         }
         List<DeviceProfile> chosen = new ArrayList<>();
         for (Candidate c : share) {
             chosen.add(c.device());
         }
-        return new Decision(work, all, chosen, together, String.format(
+        return new Decision(work, all, chosen, together, Reason.later(() -> String.format(
                 "co-execution predicted %s against %s on %s alone (devices within %.0fx)", Prediction.ms(together),
-                Prediction.ms(best.total()), best.device().name(), COEXEC_RATIO));
+                Prediction.ms(best.total()), best.device().name(), COEXEC_RATIO)));
+    }
+
+    /** @return e.g. {@code GPU predicted 3.2x slower} (candidates are immutable: the text is the decision's) */
+    private static String runnerUp(Candidate best, Candidate next) {
+        return String.format("%s predicted %.1fx slower", next.device().name(), next.total() / best.total());
     }
 
     /**
@@ -125,7 +133,7 @@ public final class Placer {
         return fixed + work.elements() / rate;
     }
 
-    private static Decision single(WorkEstimate work, List<Candidate> all, Candidate c, String why) {
+    private static Decision single(WorkEstimate work, List<Candidate> all, Candidate c, Reason why) {
         return new Decision(work, all, List.of(c.device()), c.total(), why);
     }
 }

@@ -139,7 +139,7 @@ public final class TreePlacer {
                 chosen = o.device().equals(sides.get(s)) ? c : chosen;
             }
             double in = 0;
-            StringBuilder moves = new StringBuilder();
+            List<TreePlacement.Edge> into = new ArrayList<>();
             int[] feedSides = new int[f.feeds().size()];
             for (int i = 0; i < feedSides.length; i++) {
                 FragmentNode feed = f.feeds().get(i);
@@ -151,32 +151,44 @@ public final class TreePlacer {
                         fs == reads(f, s) ? (fs > 0 ? "stays on the device" : "on the host")
                                 : fs > 0 ? "read back" : "uploaded");
                 edges.add(e);
-                moves.append(moves.length() == 0 ? "; edges in: " : ", ").append(e.show());
+                into.add(e);
             }
             decisions.put(f.id(), new Decision(f.work(), candidates, List.of(sides.get(s)), chosen.total() + in,
-                    why(f, s, root, chosen, candidates) + moves));
+                    why(f, s, root, chosen, candidates, into)));
             for (int i = 0; i < feedSides.length; i++) {
                 choose(f.feeds().get(i), feedSides[i], false);
             }
         }
 
-        private String why(FragmentNode f, int s, boolean root, Candidate chosen, List<Candidate> candidates) {
-            StringBuilder b = new StringBuilder(String.format("least predicted time of %s: %s here",
-                    root ? "the query" : "fragment " + f.id() + " with its feeds", Prediction.ms(cost(f, s, root))));
-            for (int o = 0; o < sides.size(); o++) {
-                if (o != s) {
-                    double other = cost(f, o, root);
-                    b.append(" against ").append(other == Double.POSITIVE_INFINITY ? "none (not eligible)"
-                            : Prediction.ms(other)).append(" with it on ").append(sides.get(o).name());
-                }
+        /** The reason, from the costs as they are now: it is written later, when someone reads it. */
+        private Reason why(FragmentNode f, int s, boolean root, Candidate chosen, List<Candidate> candidates,
+                           List<TreePlacement.Edge> into) {
+            double[] costs = new double[sides.size()];
+            for (int o = 0; o < costs.length; o++) {
+                costs[o] = cost(f, o, root);
             }
-            Candidate fastest = candidates.stream().filter(c -> sides.contains(c.device()))
+            List<DeviceProfile> placed = sides;
+            Candidate fastest = candidates.stream().filter(c -> placed.contains(c.device()))
                     .min(Comparator.comparingDouble(Candidate::total)).orElse(chosen);
-            if (fastest.total() < chosen.total()) {
-                b.append(String.format(" (alone it is faster on %s, %s against %s: moving the data decides)",
-                        fastest.device().name(), Prediction.ms(fastest.total()), Prediction.ms(chosen.total())));
-            }
-            return b.toString();
+            int id = f.id();
+            return Reason.later(() -> {
+                StringBuilder b = new StringBuilder(String.format("least predicted time of %s: %s here",
+                        root ? "the query" : "fragment " + id + " with its feeds", Prediction.ms(costs[s])));
+                for (int o = 0; o < costs.length; o++) {
+                    if (o != s) {
+                        b.append(" against ").append(costs[o] == Double.POSITIVE_INFINITY ? "none (not eligible)"
+                                : Prediction.ms(costs[o])).append(" with it on ").append(placed.get(o).name());
+                    }
+                }
+                if (fastest.total() < chosen.total()) {
+                    b.append(String.format(" (alone it is faster on %s, %s against %s: moving the data decides)",
+                            fastest.device().name(), Prediction.ms(fastest.total()), Prediction.ms(chosen.total())));
+                }
+                for (int i = 0; i < into.size(); i++) {
+                    b.append(i == 0 ? "; edges in: " : ", ").append(into.get(i).show());
+                }
+                return b.toString();
+            });
         }
     }
 }

@@ -12,6 +12,7 @@ import io.pappus.opencl.exec.OclExecutor;
 import io.pappus.opencl.exec.RunLog;
 import io.pappus.opencl.runtime.DeviceInfo;
 import io.pappus.opencl.runtime.OclBuildException;
+import io.pappus.place.Candidate;
 import io.pappus.place.CoexecSetting;
 import io.pappus.place.Decision;
 import io.pappus.place.ExecutionHistory;
@@ -41,7 +42,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * or an OpenCL device, wherever the cost model ({@link io.pappus.place.TreePlacer}) predicts the
  * whole query finishes first, transfers between the two sides included; a query of one fragment
  * may run on the JVM and a device at once ({@link CoExecutor}). Every fragment's measured time
- * feeds the history the next choice reads.
+ * feeds the history the next choice reads. A query of a shape and size placed before runs as it
+ * was placed until that history changes materially ({@link PlacementCache}), and it is planned
+ * once: the JVM runs the fragments AUTO cut.
  * {@code explain()} shows per fragment the candidates, their predicted times, the choice and
  * why, and the last measured times. Co-execution is off with {@code -Dpappus.coexec=off}.
  *
@@ -58,6 +61,7 @@ public final class AutoEngine implements Engine {
     private final ExecutionHistory history = new ExecutionHistory();
     private final RunRecorder runs = new RunRecorder(history);
     private final Map<String, CoExecutor.Result> lastShared = new ConcurrentHashMap<>();
+    private final PlacementCache placements = new PlacementCache();
     private final java.util.concurrent.atomic.AtomicLong sharedRuns = new java.util.concurrent.atomic.AtomicLong();
     private final CoexecSetting.Mode sharing;
     private List<PlacementDevice> devices;
@@ -77,8 +81,16 @@ public final class AutoEngine implements Engine {
         this.sharing = sharing;
     }
 
+    /** @return the query's placement: kept from an earlier query of its shape, or made now */
     private AutoPlan plan(Fragment root) {
-        return AutoPlan.of(root, devices(), runs, sharing != null ? sharing : CoexecSetting.mode());
+        CoexecSetting.Mode mode = sharing != null ? sharing : CoexecSetting.mode();
+        return placements.plan(root, mode, history, (r, kept) -> {
+            AutoPlan p = kept == null ? AutoPlan.of(r, devices(), runs, mode) : kept.again(r, devices(), runs, mode);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("placed {}: {}", r.describe(), p.root(r).why());
+            }
+            return p;
+        });
     }
 
     @Override
@@ -100,7 +112,7 @@ public final class AutoEngine implements Engine {
             long devRuns = runLog.deviceRuns();
             DeviceRunner runner = p.device() == null ? null : new DeviceRunner(info(p.device()), runLog);
             long t0 = System.nanoTime();
-            R r = runner == null ? jvm.execute(plan, terminal)
+            R r = runner == null ? jvm.executePlanned(plan, terminal, root)
                     : new OclExecutor(new DevicePlacer(info(p.device()), null, p.sides()), runner, jvm).result(root, terminal);
             long nanos = System.nanoTime() - t0;
             if (!root.feeds().isEmpty()) {
@@ -109,10 +121,7 @@ public final class AutoEngine implements Engine {
                 }
             } else {
                 boolean onDevice = runLog.deviceRuns() > devRuns;
-                Prediction pr = d.candidates().stream()
-                        .filter(c -> c.device().backend().equals(onDevice ? "opencl" : "jvm") && c.prediction() != null)
-                        .findFirst().orElseThrow().prediction();
-                runs.record(d, pr, d.work().elements(), nanos, 1);
+                runs.record(d, prediction(d, onDevice ? "opencl" : "jvm"), d.work().elements(), nanos, 1);
             }
             return r;
         } catch (OclBuildException e) {
@@ -161,6 +170,16 @@ public final class AutoEngine implements Engine {
         }
     }
 
+    /** @return the prediction for the first candidate of the backend that could run the fragment */
+    private static Prediction prediction(Decision d, String backend) {
+        for (Candidate c : d.candidates()) {  // a loop, not a stream: this runs at every query
+            if (c.device().backend().equals(backend) && c.prediction() != null) {
+                return c.prediction();
+            }
+        }
+        throw new IllegalStateException("no " + backend + " candidate ran fragment " + d.work().signature());
+    }
+
     private static double rate(Decision d, String backend) {
         return d.candidates().stream().filter(c -> c.device().backend().equals(backend) && c.prediction() != null)
                 .mapToDouble(c -> d.work().elements() / Math.max(1.0, c.prediction().variable())).findFirst().orElse(1e-3);
@@ -177,6 +196,14 @@ public final class AutoEngine implements Engine {
         return AutoExplain.write(name(), root, p, history, lastShared) + jvm.explain(plan, terminal);
     }
 
+    /**
+     * @return how many queries (runs, explains, decisions) this engine placed by the cost model; the
+     *         others of the same shape and size reused a placement whose history had not changed
+     */
+    public long placements() {
+        return placements.placements();
+    }
+
     /** @return how many fragment runs were shared between the JVM and a device */
     public long sharedRuns() {
         return sharedRuns.get();
@@ -190,7 +217,7 @@ public final class AutoEngine implements Engine {
     /**
      * @param plan     a query
      * @param terminal its terminal
-     * @return the placement of all its fragments, as the next run would make it
+     * @return the placement of all its fragments, as the next run would use it
      */
     public TreePlacement placement(Node plan, Terminal<?> terminal) {
         return plan(new FragmentPlanner().cut(planner.plan(plan, terminal))).tree();
@@ -204,7 +231,7 @@ public final class AutoEngine implements Engine {
     /**
      * @param plan     a query
      * @param terminal its terminal
-     * @return the decision for its last fragment, as the next run would make it
+     * @return the decision for its last fragment, as the next run would use it
      */
     public Decision decision(Node plan, Terminal<?> terminal) {
         Fragment root = new FragmentPlanner().cut(planner.plan(plan, terminal));

@@ -33,14 +33,46 @@ import java.util.Optional;
  * @param decisions per fragment
  * @param tree      the whole placement, with its edges
  * @param device    the OpenCL device the query uses, or null for none
+ * @param nodes     what it was placed from: per fragment its work estimate and the devices offered
  */
-record AutoPlan(Map<Fragment, Decision> decisions, TreePlacement tree, PlacementDevice device) {
+record AutoPlan(Map<Fragment, Decision> decisions, TreePlacement tree, PlacementDevice device, FragmentNode nodes) {
 
     static AutoPlan of(Fragment root, List<PlacementDevice> devices, RunRecorder runs, CoexecSetting.Mode mode) {
+        return place(root, node(root, devices, runs), devices, runs, mode);
+    }
+
+    /**
+     * Places a query of this plan's shape and sizes again, from the history as it is now: the work
+     * estimates (signatures hashed, IR walked) and the device verdicts are this plan's; only
+     * whether each device has compiled the fragment is read again.
+     *
+     * @param root the query's fragment tree
+     * @return its placement
+     */
+    AutoPlan again(Fragment root, List<PlacementDevice> devices, RunRecorder runs, CoexecSetting.Mode mode) {
+        return place(root, recompiled(nodes, runs), devices, runs, mode);
+    }
+
+    private static FragmentNode recompiled(FragmentNode n, RunRecorder runs) {
+        List<Offer> offers = new ArrayList<>();
+        for (Offer o : n.offers()) {
+            offers.add(new Offer(o.device(), o.eligibility(), runs.compiled(n.work().signature(), o.device().id()),
+                    o.feedsInPlace()));
+        }
+        List<FragmentNode> feeds = new ArrayList<>();
+        for (FragmentNode feed : n.feeds()) {
+            feeds.add(recompiled(feed, runs));
+        }
+        return new FragmentNode(n.id(), n.work(), offers, feeds);
+    }
+
+    private static AutoPlan place(Fragment root, FragmentNode nodes, List<PlacementDevice> devices, RunRecorder runs,
+                                  CoexecSetting.Mode mode) {
         Map<Fragment, Decision> decisions = new IdentityHashMap<>();
-        List<Fragment> all = new ArrayList<>();
         TreePlacement tree = new TreePlacer(new CostModel(runs.history()), mode == CoexecSetting.Mode.FORCE)
-                .place(node(root, devices, runs, all), noShare(root, mode));
+                .place(nodes, noShare(root, mode));
+        List<Fragment> all = new ArrayList<>();
+        all(root, all);
         PlacementDevice dev = null;
         for (Fragment f : all) {
             Decision d = tree.decision(f.id());
@@ -49,12 +81,17 @@ record AutoPlan(Map<Fragment, Decision> decisions, TreePlacement tree, Placement
                 dev = dev == null && !p.readsHostMemory() ? byId(devices, p.id()) : dev;
             }
         }
-        return new AutoPlan(decisions, tree, dev);
+        return new AutoPlan(decisions, tree, dev, nodes);
     }
 
-    private static FragmentNode node(Fragment f, List<PlacementDevice> devices, RunRecorder runs,
-                                     List<Fragment> all) {
-        all.add(f);
+    private static void all(Fragment f, List<Fragment> out) {
+        out.add(f);
+        for (Fragment feed : f.feeds()) {
+            all(feed, out);
+        }
+    }
+
+    private static FragmentNode node(Fragment f, List<PlacementDevice> devices, RunRecorder runs) {
         WorkEstimate w = FragmentWork.estimate(f);
         List<Offer> offers = new ArrayList<>();
         for (PlacementDevice d : devices) {
@@ -63,7 +100,7 @@ record AutoPlan(Map<Fragment, Decision> decisions, TreePlacement tree, Placement
         }
         List<FragmentNode> feeds = new ArrayList<>();
         for (Fragment feed : f.feeds()) {
-            feeds.add(node(feed, devices, runs, all));
+            feeds.add(node(feed, devices, runs));
         }
         return new FragmentNode(f.id(), w, offers, feeds);
     }
@@ -100,5 +137,23 @@ record AutoPlan(Map<Fragment, Decision> decisions, TreePlacement tree, Placement
 
     Decision root(Fragment root) {
         return decisions.get(root);
+    }
+
+    /**
+     * @param root the fragment tree of another query of the same shape ({@link PlacementCache}): the
+     *             same fragment ids in the same places
+     * @return this placement for that query's fragments
+     */
+    AutoPlan rebind(Fragment root) {
+        Map<Fragment, Decision> bound = new IdentityHashMap<>();
+        bind(root, bound);
+        return new AutoPlan(bound, tree, device, nodes);
+    }
+
+    private void bind(Fragment f, Map<Fragment, Decision> bound) {
+        bound.put(f, tree.decision(f.id()));
+        for (Fragment feed : f.feeds()) {
+            bind(feed, bound);
+        }
     }
 }
