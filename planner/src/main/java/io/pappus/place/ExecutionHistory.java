@@ -30,11 +30,25 @@ public final class ExecutionHistory {
      * than the JVM's predicted launch: its mean per element falls by 40% at every run).
      */
     public static final double MATERIAL = 0.2;
+    /**
+     * A device's mean that no run has refreshed while the signature ran this many times elsewhere
+     * is forgotten: the model falls back to the device's calibration and may try the device again,
+     * whose next run then starts a new mean. Without it one stalled run (a GC pause, a busy machine)
+     * would keep a device out for good, since a device that is not chosen is never measured again.
+     * At most one run in this many pays for such a second look.
+     */
+    public static final long STALE_RUNS = 64;
     private final double alpha;
     private final Map<String, Double> mean = new ConcurrentHashMap<>();
     private final Map<String, Run> last = new ConcurrentHashMap<>();
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
     private final Map<String, Double> meanAtVersion = new ConcurrentHashMap<>();
+    /** Per signature: its runs that moved a mean, on any device. */
+    private final Map<String, Long> runs = new ConcurrentHashMap<>();
+    /** Per signature and device: the signature's run count when the device's mean last moved. */
+    private final Map<String, Long> refreshedAt = new ConcurrentHashMap<>();
+    /** Per signature: the devices with a mean. */
+    private final Map<String, java.util.Set<String>> devices = new ConcurrentHashMap<>();
 
     /**
      * One measured run.
@@ -75,6 +89,20 @@ public final class ExecutionHistory {
             return;
         }
         double perElement = Math.max(0, nanos - fixedNanos) / elements;
+        long count = runs.merge(signature, 1L, Long::sum);
+        if (stale(signature, device)) {
+            mean.remove(k);  // a new look at a forgotten device starts a new mean
+            meanAtVersion.remove(k);
+        }
+        refreshedAt.put(k, count);
+        java.util.Set<String> known = devices.computeIfAbsent(signature, s -> ConcurrentHashMap.newKeySet());
+        known.add(device);
+        for (String other : known) {
+            Long at = refreshedAt.get(key(signature, other));
+            if (!other.equals(device) && at != null && count - at == STALE_RUNS) {
+                versions.merge(signature, 1L, Long::sum);  // its mean just went stale: place again
+            }
+        }
         double now = mean.merge(k, perElement, (old, latest) -> old + alpha * (latest - old));
         Double then = meanAtVersion.get(k);
         if (then == null || Math.abs(now - then) * elements > MATERIAL * (fixedNanos + then * elements)) {
@@ -111,10 +139,17 @@ public final class ExecutionHistory {
 
     /**
      * @return the weighted mean computation time per element, if this device has run the signature
+     *         and its mean is not stale ({@link #STALE_RUNS})
      */
     public OptionalDouble nanosPerElement(String signature, String device) {
         Double m = mean.get(key(signature, device));
-        return m == null ? OptionalDouble.empty() : OptionalDouble.of(m);
+        return m == null || stale(signature, device) ? OptionalDouble.empty() : OptionalDouble.of(m);
+    }
+
+    /** @return whether the device's mean went unrefreshed for {@link #STALE_RUNS} runs of the signature elsewhere */
+    private boolean stale(String signature, String device) {
+        Long at = refreshedAt.get(key(signature, device));
+        return at != null && runs.getOrDefault(signature, 0L) - at >= STALE_RUNS;
     }
 
     /** @return the last run of the signature on the device, any size */
@@ -132,6 +167,9 @@ public final class ExecutionHistory {
         mean.clear();
         last.clear();
         meanAtVersion.clear();
+        runs.clear();
+        refreshedAt.clear();
+        devices.clear();
         versions.replaceAll((signature, v) -> v + 1);
     }
 

@@ -90,4 +90,28 @@ class HistoryTest {
         }
         assertEquals("gpu", choice(n));
     }
+
+    /**
+     * One stalled run must not keep a device out for good: the device not chosen is never measured
+     * again, so its inflated mean is forgotten after {@link ExecutionHistory#STALE_RUNS} runs
+     * elsewhere, the choice returns to it, and its next run starts a fresh mean.
+     */
+    @Test
+    void aStalledDeviceIsTriedAgainAfterStaleRunsAndStartsAFreshMean() {
+        long n = 1_000_000;
+        history.record(SIG, "gpu", n, 500e6, 100_000);  // one run stalled: 500 ns per element
+        assertEquals("jvm", choice(n));
+        for (long k = 1; k < ExecutionHistory.STALE_RUNS; k++) {
+            history.record(SIG, "jvm", n, 5e6, 20_000);
+        }
+        assertEquals("jvm", choice(n), "still within the window: the stalled mean stands");
+        long v = history.version(SIG);
+        history.record(SIG, "jvm", n, 5e6, 20_000);
+        assertTrue(history.nanosPerElement(SIG, "gpu").isEmpty(), "stale: forgotten");
+        assertTrue(history.version(SIG) != v, "a mean going stale places the signature again");
+        assertEquals("gpu", choice(n), "calibration (40 units per ns) makes the GPU worth a second look");
+        history.record(SIG, "gpu", n, 1.1e6, 100_000);  // the second look: 1 ns per element
+        assertEquals(1.0, history.nanosPerElement(SIG, "gpu").getAsDouble(), 1e-9, "a fresh mean, not the stalled one");
+        assertEquals("gpu", choice(n));
+    }
 }
