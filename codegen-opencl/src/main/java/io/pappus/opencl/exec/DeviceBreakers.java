@@ -209,7 +209,7 @@ final class DeviceBreakers {
      * flatMap: a lifted function ({@link FanOut}) over primitive columns yielding primitive
      * columns; it runs as a map stage, then {@link OclFlatMap} places its elements.
      */
-    private static Optional<String> flatMapWhyNot(PlanNode input, DeviceInfo device) {
+    static Optional<String> flatMapWhyNot(PlanNode input, DeviceInfo device) {
         LambdaSite fn = input.lambda("fn");
         if (fn.lift() instanceof LiftResult.Opaque o) {
             return Optional.of("opaque flatMap function at " + o.source() + ": " + o.reason());
