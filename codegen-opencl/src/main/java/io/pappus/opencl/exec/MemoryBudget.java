@@ -46,7 +46,8 @@ public final class MemoryBudget {
             widest = Math.max(widest, fanOut * width(l.type()));
         }
         long n = Math.min(Math.max(0, bytes(device) - RESERVE) / perElement, device.maxAlloc() / widest);
-        return (int) Math.max(MIN_CHUNK, Math.min(Integer.MAX_VALUE - 64, n));
+        // a fused flatMap stages and counts n*K values with int positions
+        return (int) Math.max(MIN_CHUNK, Math.min((Integer.MAX_VALUE - 64L) / fanOut, n));
     }
 
     private static int width(Type t) {
