@@ -21,7 +21,9 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
- * A fused map/filter pipeline over primitive columns, compiled for one OpenCL device.
+ * A fused map/filter pipeline over primitive columns, compiled for one OpenCL device; its first
+ * stage may be a lifted flatMap function ({@link Stage#fan}), whose elements the rest of the
+ * pipeline takes one by one, in input order and list order.
  *
  * <pre>{@code
  * OclResult r = OclPipeline.run(device, List.of(Stage.map(square, List.of()),
@@ -224,8 +226,9 @@ public final class OclPipeline {
         OclKernel k = kernel("flags");
         int a = bindCommon(k, b, ins);
         List<OclBuffer> staged = new ArrayList<>();
+        int slots = Math.max(1, program.fanSlots());  // a fused flatMap stages up to K values per input element
         for (Leaf l : program.outputLeaves()) {
-            OclBuffer s = b.alloc(l.kind(), n);
+            OclBuffer s = b.alloc(l.kind(), Math.multiplyExact(n, slots));
             staged.add(s);
             k.arg(a++, s);
         }
@@ -336,11 +339,16 @@ public final class OclPipeline {
     private static PipelineProgram generate(String id, List<Stage> stages, Sink sink) {
         List<LiftedLambda> lambdas = new ArrayList<>();
         List<Boolean> filters = new ArrayList<>();
-        for (Stage s : stages) {
+        for (int k = 0; k < stages.size(); k++) {
+            Stage s = stages.get(k);
+            if (s.kind() == Stage.Kind.FAN && k > 0) {
+                throw new OclUnsupportedException("a flatMap function as stage " + (k + 1) + ": only the first stage may fan out");
+            }
             lambdas.add(s.lambda());
             filters.add(s.kind() == Stage.Kind.FILTER);
         }
-        return KernelSourceWriter.write(id, lambdas, filters, reduceOf(sink));
+        boolean fan = !stages.isEmpty() && stages.get(0).kind() == Stage.Kind.FAN;
+        return KernelSourceWriter.write(id, lambdas, filters, reduceOf(sink), fan);
     }
 
     private static ReduceOp reduceOf(Sink sink) {

@@ -5,16 +5,17 @@ import io.pappus.ir.LiftedLambda;
 import java.util.List;
 
 /**
- * One step of a fused element-wise pipeline: a map or a filter lambda in IR, with the values
+ * One step of a fused element-wise pipeline: a map, a filter or a flatMap lambda in IR, with the values
  * it captured (IR form, see {@code io.pappus.lift.IrValues}). The lambda takes one argument,
  * the element.
  *
  * <pre>{@code
  * Stage square = Stage.map(liftedSquare, List.of());
  * Stage positive = Stage.filter(liftedIsPositive, List.of());
+ * Stage pairs = Stage.fan(liftedFlatMapFn, List.of());   // x -> List.of(x, -x): only first
  * }</pre>
  *
- * @param kind     map or filter
+ * @param kind     map, filter or fan
  * @param lambda   the lambda
  * @param captures its captured values, one per captured parameter
  */
@@ -25,7 +26,13 @@ public record Stage(Kind kind, LiftedLambda lambda, List<Object> captures) {
         /** The result replaces the element. */
         MAP,
         /** The element stays when the (boolean) result is true. */
-        FILTER
+        FILTER,
+        /**
+         * A lifted flatMap function ({@code io.pappus.lift.FanOut}): the element becomes the first
+         * {@code n} slots of its result, each going on through the rest of the pipeline in list
+         * order. Only the first stage may be one.
+         */
+        FAN
     }
 
     public Stage {
@@ -43,6 +50,15 @@ public record Stage(Kind kind, LiftedLambda lambda, List<Object> captures) {
      */
     public static Stage map(LiftedLambda lambda, List<Object> captures) {
         return new Stage(Kind.MAP, lambda, captures);
+    }
+
+    /**
+     * @param lambda   a lifted flatMap function, returning a fan
+     * @param captures its captured values
+     * @return a fan stage, to come first
+     */
+    public static Stage fan(LiftedLambda lambda, List<Object> captures) {
+        return new Stage(Kind.FAN, lambda, captures);
     }
 
     /**

@@ -42,6 +42,17 @@ public final class Lambdas {
                 new Expr.Unary(io.pappus.ir.UnOp.NEG, new Expr.GetField(p, 0, Type.DOUBLE), Type.DOUBLE))));
     }
 
+    /**
+     * @return {@code x -> x > 0.25 ? List.of(x, -x) : List.of()} on double, lifted as a flatMap
+     *         function returning a fan ({@code io.pappus.lift.FanOut}) of two slots
+     */
+    public static LiftedLambda pairOrNothing() {
+        Type.Struct fan = io.pappus.lift.FanOut.type(Type.DOUBLE, 2);
+        return fn(Type.DOUBLE, fan, x -> new Expr.Select(bin(BinOp.GT, x, d(0.25)),
+                new Expr.New(fan, List.of(i(2), x, new Expr.Unary(io.pappus.ir.UnOp.NEG, x, Type.DOUBLE))),
+                new Expr.New(fan, List.of(i(0), d(0.0), d(0.0))), fan));
+    }
+
     /** @return {@code x -> x / 7} on int */
     public static LiftedLambda divideBySeven() {
         return fn(Type.INT, Type.INT, x -> bin(BinOp.DIV, x, i(7)));

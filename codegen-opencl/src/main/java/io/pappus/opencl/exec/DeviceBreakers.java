@@ -48,7 +48,9 @@ import java.util.Optional;
  * distinct and groupBy-count / +,min,max-reduce / user fold (sort, segments, one fold per group,
  * groups in first-occurrence order) on primitive or record keys, with primitive or record
  * accumulators, take (the feed's first n elements), and flatMap of a lifted function (its fan run
- * as a map, then the elements placed by a prefix sum of the counts: {@link OclFlatMap}). A record
+ * as a map, then the elements placed by a prefix sum of the counts: {@link OclFlatMap}; this runs only
+ * where the fragment reading it does not fuse it into its own kernel, see
+ * {@link Placement#fusionWhyNot}). A record
  * key or element is its primitive leaves, equal when every leaf is (as a record's {@code equals});
  * orderBy keeps record keys on the JVM, since a record orders by its own {@code compareTo}. The
  * key lambda runs on the device as a one-stage pipeline over the input's columns. {@link #whyNot}
@@ -209,7 +211,7 @@ final class DeviceBreakers {
      * flatMap: a lifted function ({@link FanOut}) over primitive columns yielding primitive
      * columns; it runs as a map stage, then {@link OclFlatMap} places its elements.
      */
-    private static Optional<String> flatMapWhyNot(PlanNode input, DeviceInfo device) {
+    static Optional<String> flatMapWhyNot(PlanNode input, DeviceInfo device) {
         LambdaSite fn = input.lambda("fn");
         if (fn.lift() instanceof LiftResult.Opaque o) {
             return Optional.of("opaque flatMap function at " + o.source() + ": " + o.reason());

@@ -83,7 +83,8 @@ public final class DeviceRunner {
         DeviceWork w = placed.work();
         OclPipeline p = placed.pipeline();
         ColumnLayout outLayout = ColumnLayout.of(w.fragment().outputType());
-        int chunk = MemoryBudget.chunkElements(device, in.layout(), outLayout);
+        int chunk = MemoryBudget.chunkElements(device, in.layout(), outLayout,
+                w.finish() == DeviceWork.Finish.COLUMNS ? w.fanOut() : 1);
         long start = System.nanoTime();
         Columns host = in.resident() ? null : in.host(bus);
         List<Object> cols = host == null ? null : DeviceColumns.of(host);

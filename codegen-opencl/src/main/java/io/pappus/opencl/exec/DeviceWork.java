@@ -8,8 +8,8 @@ import io.pappus.plan.fragment.Fragment;
 import java.util.List;
 
 /**
- * What one fragment becomes on the device: the fused stages (a {@code sum(f)}'s summand
- * appended as a last map), the device sink, and how the host turns the device's answer into
+ * What one fragment becomes on the device: the fused stages (a lifted flatMap input's function
+ * first, a {@code sum(f)}'s summand appended as a last map), the device sink, and how the host turns the device's answer into
  * the fragment's result.
  *
  * @param fragment the fragment
@@ -36,6 +36,19 @@ public record DeviceWork(Fragment fragment, List<Stage> stages, Sink sink, Finis
         REDUCE,
         /** {@code reduce(op)}: an {@code Optional}. */
         REDUCE_OPTIONAL
+    }
+
+    /**
+     * @return whether the fragment's input, a lifted flatMap, is fused in as the first stage: the
+     *         device program then reads the flatMap's feed, not the flatMap's output
+     */
+    public boolean fused() {
+        return !stages.isEmpty() && stages.get(0).kind() == Stage.Kind.FAN;
+    }
+
+    /** @return the most output elements one input element gives: a fused flatMap's slots, else 1 */
+    int fanOut() {
+        return fused() ? io.pappus.lift.FanOut.slots(stages.get(0).lambda().main().result()) : 1;
     }
 
     /** @return the device reduction, or null for columns */

@@ -30,6 +30,11 @@ public final class MemoryBudget {
     }
 
     static int chunkElements(DeviceInfo device, ColumnLayout in, ColumnLayout out) {
+        return chunkElements(device, in, out, 1);
+    }
+
+    /** @param fanOut the most output elements one input element gives (a fused flatMap stages K per input) */
+    static int chunkElements(DeviceInfo device, ColumnLayout in, ColumnLayout out, int fanOut) {
         long perElement = 2L * Integer.BYTES + 1;  // flags, positions and block sums of a compaction
         int widest = 1;
         for (ColumnLayout.Leaf l : in.leaves()) {
@@ -37,11 +42,12 @@ public final class MemoryBudget {
             widest = Math.max(widest, width(l.type()));
         }
         for (ColumnLayout.Leaf l : out.leaves()) {
-            perElement += 2L * width(l.type());  // staged and compacted
-            widest = Math.max(widest, width(l.type()));
+            perElement += 2L * fanOut * width(l.type());  // staged and compacted
+            widest = Math.max(widest, fanOut * width(l.type()));
         }
         long n = Math.min(Math.max(0, bytes(device) - RESERVE) / perElement, device.maxAlloc() / widest);
-        return (int) Math.max(MIN_CHUNK, Math.min(Integer.MAX_VALUE - 64, n));
+        // a fused flatMap stages and counts n*K values with int positions
+        return (int) Math.max(MIN_CHUNK, Math.min((Integer.MAX_VALUE - 64L) / fanOut, n));
     }
 
     private static int width(Type t) {

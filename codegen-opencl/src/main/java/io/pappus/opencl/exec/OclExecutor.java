@@ -28,7 +28,8 @@ import java.util.Map;
  * arrays (uploaded once, streamed in chunks),
  * a {@code cache()}'s columns (resident in the {@link DeviceCache}), or the output of the
  * device fragment or device breaker before it, which stays on the device ({@link Handoff})
- * when it fits: data crosses the bus once in and once out. Where a fragment or breaker runs on
+ * when it fits (a lifted flatMap fused into the fragment's kernel reads its feed's output instead:
+ * the flatMap's own output never exists): data crosses the bus once in and once out. Where a fragment or breaker runs on
  * the JVM, its input comes down and its output goes up, and the edge says why. Everything else
  * runs on the JVM engine as a query: the fragment's original operators, with each feed that the
  * device computed replaced by an object source of its result; a subtree with no device
@@ -75,7 +76,7 @@ public final class OclExecutor {
             }
             DevicePlacer.Placed p = place(root);
             if (p.onDevice()) {
-                Object r = runner.run(p, input(root), root.input().op() instanceof CacheOp, false);
+                Object r = runner.run(p, deviceInput(root, p), root.input().op() instanceof CacheOp, false);
                 return (R) (r instanceof Handoff h ? objects(h.host(runner.bus())) : r);
             }
             return jvmRun(root, jvmNode(root), terminal);
@@ -206,10 +207,28 @@ public final class OclExecutor {
         }
         DevicePlacer.Placed p = place(f);
         if (p.onDevice()) {
-            return own((Handoff) runner.run(p, input(f), f.input().op() instanceof CacheOp, toDevice));
+            return own((Handoff) runner.run(p, deviceInput(f, p), f.input().op() instanceof CacheOp, toDevice));
         }
         Columns c = ColumnConverter.fromObjects(jvmRun(f, jvmNode(f), new Terminal.ToList<>()), f.outputType());
         return own(Handoff.onHost(c, "fragment " + f.id() + " runs on the JVM: " + p.reason()));
+    }
+
+    /**
+     * @param f a fragment placed on the device
+     * @param p its placement
+     * @return the columns its program reads: its input's, or, where it fuses its flatMap input, the
+     *         flatMap's feed's (the flatMap's output is never materialised)
+     */
+    private Handoff deviceInput(Fragment f, DevicePlacer.Placed p) {
+        if (!p.work().fused()) {
+            return input(f);
+        }
+        Fragment feed = f.feeds().get(0);
+        Handoff h = output(feed, true);
+        edge(feed, f, h.resident(), h.bytes(), (h.resident() ? "stayed on the device"
+                : "streamed up from the host (" + h.hostReason() + ")") + " for fragment " + f.id()
+                + "'s kernel, into which the flatMap is fused");
+        return h;
     }
 
     private Handoff input(Fragment f) {
@@ -292,7 +311,12 @@ public final class OclExecutor {
      *         known without reading the output back
      */
     private boolean sizeIsTheAnswer(Fragment f) {
-        return f.stages().isEmpty() && f.sink() instanceof Sink.Count && deviceBreaker(f);
+        return f.stages().isEmpty() && f.sink() instanceof Sink.Count && deviceBreaker(f) && !fused(place(f));
+    }
+
+    /** Whether the fragment runs on the device with its flatMap input fused into its kernel. */
+    private static boolean fused(DevicePlacer.Placed p) {
+        return p.onDevice() && p.work().fused();
     }
 
     /** Whether the fragment's input is a breaker that runs on the device. */

@@ -76,11 +76,21 @@ public final class OclExplain {
                 why = java.util.Optional.of("its feed runs on the JVM, where take stops early");
             }
             breakerOnDevice = why.isEmpty();
-            if (why.isPresent()) {
+            DevicePlacer.Placed self = placer.place(f);
+            if (breakerOnDevice && self.onDevice() && self.work().fused()) {
+                b.append(" fused into this fragment's kernel on OpenCL device ").append(placer.device().name())
+                        .append(": each work-item runs the flatMap function on its element, then the fragment's stages"
+                                + " and sink on each element of its list, in list order (no prefix sum, no flatMap"
+                                + " output in memory)\n");
+            } else if (why.isPresent()) {
                 b.append(" runs on the JVM: ").append(why.get()).append('\n');
             } else {
                 b.append(" runs on OpenCL device ").append(placer.device().name()).append(": ")
                         .append(BREAKER_HOW.getOrDefault(f.input().op().opName(), "")).append('\n');
+                if (op instanceof io.pappus.api.query.FlatMapOp) {
+                    b.append("not fused into this fragment's kernel: ").append(Placement.fusionWhyNot(f, placer.device())
+                            .orElse("fragment " + f.id() + " runs on the JVM: " + self.reason())).append('\n');
+                }
                 b.append("last breaker run: ").append(log.lastBreaker(DeviceBreakers.name(f.input())).map(OclExplain::run)
                         .orElse("not run yet")).append('\n');
             }
@@ -89,7 +99,8 @@ public final class OclExplain {
             edge(feed, f, placer, last, b);
         }
         DevicePlacer.Placed p = placer.place(f);
-        if (f.stages().isEmpty() && f.sink() instanceof io.pappus.plan.fragment.Sink.Count && breakerOnDevice) {
+        if (f.stages().isEmpty() && f.sink() instanceof io.pappus.plan.fragment.Sink.Count && breakerOnDevice
+                && !(p.onDevice() && p.work().fused())) {
             b.append("runs on: nothing to run: the count is the size of the ").append(f.input().op().opName())
                     .append(" output on the device, which is not read back\n");
         } else if (!p.onDevice()) {
@@ -132,11 +143,14 @@ public final class OclExplain {
             return "through the host: " + to.input().op().opName() + " runs on the JVM ("
                     + reader.orElse("its feed runs on the JVM, where take stops early") + ")";
         }
+        DevicePlacer.Placed toPlace = placer.place(to);
+        String fused = toPlace.onDevice() && toPlace.work().fused() ? "read by fragment " + to.id()
+                + "'s kernel, into which the flatMap is fused; " : "";
         String host = hostReason(feed, placer);
-        return host != null ? "uploaded from the host: " + host
+        return fused + (host != null ? "uploaded from the host: " + host
                 : "stays on the device when it fits (fragment " + feed.id() + " in one chunk, a breaker's output within"
                 + " the device-memory budget of " + MemoryBudget.bytes(placer.device()) + " bytes, "
-                + MemoryBudget.PROPERTY + "); else through the host";
+                + MemoryBudget.PROPERTY + "); else through the host");
     }
 
     /** @return why a fragment's output starts on the host, or null when the device computes it */

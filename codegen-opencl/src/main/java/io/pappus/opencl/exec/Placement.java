@@ -1,5 +1,6 @@
 package io.pappus.opencl.exec;
 
+import io.pappus.api.query.FlatMapOp;
 import io.pappus.exec.column.ColumnLayout;
 import io.pappus.ir.PrimKind;
 import io.pappus.ir.Type;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Decides where one fragment runs: on the OpenCL device when its stages are lifted map/filter
- * lambdas over primitive or record columns and its sink is one the device computes with Java's
+ * lambdas over primitive or record columns (a lifted flatMap input fused in as the first stage,
+ * see {@link #fusionWhyNot}) and its sink is one the device computes with Java's
  * meaning (collect, count, sum, average, or a reduce whose operation is recognisably +, min or
  * max); otherwise on the JVM, with the reason in one line for the log and {@code explain()}.
  */
@@ -49,6 +51,10 @@ public final class Placement {
                     + " that the device cannot hold");
         }
         List<Stage> stages = new ArrayList<>();
+        if (f.input().op() instanceof FlatMapOp && fusionWhyNot(f, device).isEmpty()) {
+            LiftResult.Lifted fn = (LiftResult.Lifted) f.input().lambda("fn").lift();
+            stages.add(Stage.fan(fn.ir(), fn.captures()));
+        }
         for (io.pappus.plan.fragment.Stage s : f.stages()) {
             Optional<String> why = lifted(s.lambda(), s.name());
             if (why.isPresent()) {
@@ -63,6 +69,19 @@ public final class Placement {
         }
         Optional<String> why = OclPipeline.ineligibility(device, d.work().stages(), d.work().sink());
         return why.map(r -> new Decision(null, r)).orElse(d);
+    }
+
+    /**
+     * @param f      a fragment whose input is a flatMap
+     * @param device the device
+     * @return why the flatMap does not fuse into the fragment's kernel (then it runs as a device
+     *         breaker before it, or on the JVM), or empty when it fuses
+     */
+    static Optional<String> fusionWhyNot(Fragment f, DeviceInfo device) {
+        if (f.stages().isEmpty() && f.sink() instanceof io.pappus.plan.fragment.Sink.Collect) {
+            return Optional.of("the fragment has no stage or reduction to fuse it into (its output is the flatMap's)");
+        }
+        return DeviceBreakers.flatMapWhyNot(f.input(), device);
     }
 
     private static Decision sink(Fragment f, List<Stage> stages) {

@@ -46,9 +46,22 @@ class KernelSourceGoldenTest {
         golden("long_helper_max", List.of(Lambdas.withHelper()), List.of(false), ReduceOp.MAX);
     }
 
+    @Test
+    void flatMapFusedIntoASumAndACollect() throws IOException {
+        golden("fused_flatmap_square_sum", List.of(Lambdas.pairOrNothing(), Lambdas.square()), List.of(false, false),
+                ReduceOp.SUM, true);
+        golden("fused_flatmap_filter_collect", List.of(Lambdas.pairOrNothing(), Lambdas.aboveQuarter()),
+                List.of(false, true), null, true);
+    }
+
     private static void golden(String name, List<LiftedLambda> lambdas, List<Boolean> filters, ReduceOp op)
             throws IOException {
-        String actual = KernelSourceWriter.write(name, lambdas, filters, op).source();
+        golden(name, lambdas, filters, op, false);
+    }
+
+    private static void golden(String name, List<LiftedLambda> lambdas, List<Boolean> filters, ReduceOp op, boolean fan)
+            throws IOException {
+        String actual = KernelSourceWriter.write(name, lambdas, filters, op, fan).source();
         Path file = DIR.resolve(name + ".cl");
         if (Boolean.getBoolean("pappus.golden.update") || !Files.exists(file)) {
             Files.createDirectories(DIR);
