@@ -36,23 +36,6 @@ class DeviceFlatMapFusionTest {
         System.clearProperty(BUDGET);
     }
 
-    private static double[] doubles(int n, long seed) {
-        Random rnd = new Random(seed);
-        double[] special = {Double.NaN, -0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.5};
-        double[] xs = new double[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = i % 7 == 0 ? special[rnd.nextInt(special.length)] : rnd.nextDouble() * 4 - 2;
-        }
-        return xs;
-    }
-
-    private static void assertBits(List<Double> expected, List<Double> actual) {
-        assertEquals(expected.size(), actual.size());
-        for (int i = 0; i < expected.size(); i++) {
-            assertEquals(Double.doubleToLongBits(expected.get(i)), Double.doubleToLongBits(actual.get(i)), "at " + i);
-        }
-    }
-
     /** The last device run was one kernel launch in one chunk, and no flatMap breaker ran since {@code breakers}. */
     private void assertOneKernel(long breakers) {
         assertEquals(breakers, ocl.runLog().breakerRuns("flatMap"), "the flatMap ran as a separate breaker");
@@ -78,7 +61,7 @@ class DeviceFlatMapFusionTest {
         assertTrue(explain.contains("flatMap1"), explain);
 
         double c = 0.25;
-        DataSet<Double> d = DataSet.from(doubles(60_000, 3))
+        DataSet<Double> d = DataSet.from(DeviceFlatMapTest.doubles(60_000, 3))
                 .flatMap(x -> x > c ? List.of(x, -x, x * 3) : x < -1 ? List.<Double>of() : List.of(x))
                 .map(y -> y * 1.5 + 0.5).filter(y -> y > -2.0);
         double want = d.on(reference).sum(y -> y);
@@ -88,7 +71,7 @@ class DeviceFlatMapFusionTest {
         assertEquals(want, got, 2 * 180_000 * 0x1p-53 * abs);  // the reordering bound, as ChunkedStreamingTest
         assertEquals(d.on(reference).count(), d.on(ocl).count());
         assertEquals(d.on(reference).reduce(Math::min), d.on(ocl).reduce(Math::min));  // the filter drops NaN
-        DataSet<Double> withNaN = DataSet.from(doubles(5_000, 8)).flatMap(x -> List.of(x, x * 2)).map(y -> y - 1.0);
+        DataSet<Double> withNaN = DataSet.from(DeviceFlatMapTest.doubles(5_000, 8)).flatMap(x -> List.of(x, x * 2)).map(y -> y - 1.0);
         assertEquals(withNaN.on(reference).reduce(Math::min), withNaN.on(ocl).reduce(Math::min));
         assertEquals(withNaN.on(reference).reduce(Math::max), withNaN.on(ocl).reduce(Math::max));
         assertOneKernel(breakers);
@@ -97,10 +80,10 @@ class DeviceFlatMapFusionTest {
     @Test
     void collectThroughTheFusedKernelKeepsInputThenListOrderBitForBit() {
         long breakers = ocl.runLog().breakerRuns("flatMap");
-        DataSet<Double> q = DataSet.from(doubles(30_000, 12)).flatMap(x -> x > 1 ? List.of(x, -x, x / 3) : List.of(-x))
+        DataSet<Double> q = DataSet.from(DeviceFlatMapTest.doubles(30_000, 12)).flatMap(x -> x > 1 ? List.of(x, -x, x / 3) : List.of(-x))
                 .filter(y -> !(y > 1.5));  // keeps NaN, -0.0 and 0.0 (negated: 0.0 and -0.0)
         List<Double> expected = q.on(reference).toList();
-        assertBits(expected, q.on(ocl).toList());
+        DeviceFlatMapTest.assertBits(expected, q.on(ocl).toList());
         assertTrue(expected.stream().anyMatch(v -> v.isNaN()), "the data holds NaN");
         assertTrue(expected.stream().anyMatch(v -> Double.doubleToLongBits(v) == Double.doubleToLongBits(-0.0)));
         assertEquals(breakers, ocl.runLog().breakerRuns("flatMap"));
@@ -153,11 +136,11 @@ class DeviceFlatMapFusionTest {
         assertTrue(ocl.runLog().latest().orElseThrow().chunks() > 1);
         assertEquals(q.on(reference).count(), q.on(ocl).count());
         assertEquals(q.on(reference).reduce(Math::max), q.on(ocl).reduce(Math::max));
-        DataSet<Double> d = DataSet.from(doubles(n, 21)).flatMap(x -> List.of(x, x * x)).filter(y -> y > 0.25);
+        DataSet<Double> d = DataSet.from(DeviceFlatMapTest.doubles(n, 21)).flatMap(x -> List.of(x, x * x)).filter(y -> y > 0.25);
         double want = d.on(reference).sum(y -> y);
         double abs = d.on(reference).map(Math::abs).reduce(0.0, Double::sum);
         assertEquals(want, d.on(ocl).sum(y -> y), 2 * 2 * n * 0x1p-53 * abs);
         assertTrue(ocl.runLog().latest().orElseThrow().chunks() > 1);
-        assertBits(d.on(reference).toList(), d.on(ocl).toList());
+        DeviceFlatMapTest.assertBits(d.on(reference).toList(), d.on(ocl).toList());
     }
 }
