@@ -3,7 +3,7 @@ package io.pappus.benchmarks;
 import io.pappus.api.Engine;
 import io.pappus.api.Engines;
 import io.pappus.api.Target;
-import io.pappus.lift.LambdaLifter;
+import io.pappus.plan.Lifting;
 import io.pappus.opencl.coexec.AutoEngine;
 import io.pappus.place.CoexecSetting;
 
@@ -44,7 +44,7 @@ final class PlacementVariants {
 
     private static synchronized Engine coexecuting() {
         if (shared == null) {
-            shared = new AutoEngine(LambdaLifter.shared()::lift, CoexecSetting.Mode.FORCE);
+            shared = new AutoEngine(Lifting.shared(), CoexecSetting.Mode.FORCE);
         }
         return shared;
     }

@@ -29,7 +29,7 @@ import io.pappus.cluster.run.RemoteElementFailure;
 import io.pappus.cluster.run.RemoteFailures;
 import io.pappus.cluster.run.ShuffleRunner;
 import io.pappus.exec.ReferenceEngine;
-import io.pappus.lift.LambdaLifter;
+import io.pappus.plan.Lifting;
 import io.pappus.plan.LogicalPlan;
 import io.pappus.plan.LogicalPlanner;
 import io.pappus.plan.PlanNode;
@@ -72,7 +72,7 @@ public final class ClusterEngine implements Engine, AutoCloseable {
     private final List<HazelcastInstance> owned;
     private final ClusterSettings settings;
     private final String name;
-    private final LogicalPlanner planner = new LogicalPlanner(LambdaLifter.shared()::lift);
+    private final LogicalPlanner planner = new LogicalPlanner(Lifting.shared());
     private final ReferenceEngine reference = new ReferenceEngine();
     private final Combiner combiner = new Combiner();
     private volatile Consumer<TaskReply> progress = r -> { };

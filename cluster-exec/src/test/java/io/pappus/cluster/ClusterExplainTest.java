@@ -63,4 +63,15 @@ class ClusterExplainTest {
         String opaque = DataSet.from(List.of("a", "bb")).on(cluster).groupBy(s -> s.length()).count().explain();
         assertTrue(opaque.contains("groupBy  [caller: opaque key needs user classes"), opaque);
     }
+
+    @Test
+    void aFlatMapRunsOnTheCallerWithItsReasonAndTheAnswerIsTheReferences() {
+        double[] xs = {1, -2, 3, -4, 5};
+        DataSet<Double> lifted = DataSet.from(xs).on(cluster).flatMap(x -> x > 0 ? List.of(x, -x) : List.<Double>of());
+        String text = lifted.explain();
+        assertTrue(text.contains("flatMap  [caller: flatMap: members do not run flatMap stages yet"), text);
+        assertTrue(lifted.toList().equals(List.of(1.0, -1.0, 3.0, -3.0, 5.0, -5.0)), lifted.toList().toString());
+        String opaque = DataSet.from(xs).on(cluster).flatMap(x -> java.util.Arrays.asList(x, x)).explain();
+        assertTrue(opaque.contains("flatMap  [caller: opaque flatMap function needs user classes"), opaque);
+    }
 }

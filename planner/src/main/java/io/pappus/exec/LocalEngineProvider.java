@@ -4,13 +4,9 @@ import io.pappus.api.Engine;
 import io.pappus.api.Target;
 import io.pappus.api.spi.EngineProvider;
 import io.pappus.exec.spi.TargetEngineFactory;
-import io.pappus.ir.Type;
-import io.pappus.lift.LambdaLifter;
-import io.pappus.lift.LiftResult;
 import io.pappus.plan.Lifting;
 import io.pappus.plan.LogicalPlanner;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -45,18 +41,6 @@ public final class LocalEngineProvider implements EngineProvider {
 
     /** @return the lifter every local engine plans with */
     static Lifting lifting() {
-        return LIFTING;
+        return Lifting.shared();
     }
-
-    private static final Lifting LIFTING = new Lifting() {
-        @Override
-        public LiftResult lift(Object fn, List<Type> argTypes) {
-            return LambdaLifter.shared().lift(fn, argTypes);
-        }
-
-        @Override
-        public LiftResult liftFlatMap(Object fn, List<Type> argTypes) {
-            return LambdaLifter.shared().liftFlatMap(fn, argTypes);
-        }
-    };
 }

@@ -26,4 +26,27 @@ public interface Lifting {
     default LiftResult liftFlatMap(Object fn, List<Type> argTypes) {
         return lift(fn, argTypes);
     }
+
+    /** @return the process-wide lifter ({@link io.pappus.lift.LambdaLifter#shared()}), flatMap functions included */
+    static Lifting shared() {
+        return Standard.INSTANCE;
+    }
+
+    /** {@link #shared()}. */
+    final class Standard implements Lifting {
+        private static final Standard INSTANCE = new Standard();
+
+        private Standard() {
+        }
+
+        @Override
+        public LiftResult lift(Object fn, List<Type> argTypes) {
+            return io.pappus.lift.LambdaLifter.shared().lift(fn, argTypes);
+        }
+
+        @Override
+        public LiftResult liftFlatMap(Object fn, List<Type> argTypes) {
+            return io.pappus.lift.LambdaLifter.shared().liftFlatMap(fn, argTypes);
+        }
+    }
 }

@@ -80,7 +80,10 @@ public final class Placement {
         } else if (op instanceof TakeOp || op instanceof ZipOp) {
             return "depends on global element positions: runs on the caller";
         } else if (op instanceof FlatMapOp) {
-            return "flatMap builds Java collections: runs on the caller";
+            LambdaSite f = n.lambdas().get(0);
+            return f.lift() instanceof LiftResult.Opaque o
+                    ? "opaque flatMap function needs user classes: runs on the caller (" + o.reason() + ")"
+                    : "flatMap: members do not run flatMap stages yet, so it runs on the caller";
         } else if (op instanceof CacheOp) {
             return "cache: materialised once on the caller, then read as a source";
         }

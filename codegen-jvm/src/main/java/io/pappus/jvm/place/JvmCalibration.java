@@ -5,7 +5,7 @@ import io.pappus.api.ToDoubleFn;
 import io.pappus.api.query.Terminal;
 import io.pappus.jvm.JvmEngine;
 import io.pappus.jvm.exec.ChunkRunner;
-import io.pappus.lift.LambdaLifter;
+import io.pappus.plan.Lifting;
 import io.pappus.place.DeviceProfile;
 import io.pappus.place.FragmentWork;
 import io.pappus.place.WorkEstimate;
@@ -26,7 +26,7 @@ final class JvmCalibration {
     }
 
     static DeviceProfile measure() {
-        JvmEngine engine = new JvmEngine(LambdaLifter.shared()::lift);
+        JvmEngine engine = new JvmEngine(Lifting.shared());
         double[] small = new double[16];
         double[] big = new double[N];
         for (int i = 0; i < N; i++) {
@@ -36,7 +36,7 @@ final class JvmCalibration {
         double run = best(engine, big, 4);
         DataSet<Double> probe = query(big);
         WorkEstimate w = FragmentWork.estimate(new FragmentPlanner().cut(
-                new LogicalPlanner(LambdaLifter.shared()::lift).plan(probe.node(), new Terminal.Sum(IDENTITY))));
+                new LogicalPlanner(Lifting.shared()).plan(probe.node(), new Terminal.Sum(IDENTITY))));
         double throughput = w.work() / Math.max(1, run - launch);
         return new DeviceProfile(JvmDevices.ID, "JVM (" + ChunkRunner.threads() + " threads)", "jvm", launch,
                 Double.POSITIVE_INFINITY, throughput, COMPILE_NANOS, true);

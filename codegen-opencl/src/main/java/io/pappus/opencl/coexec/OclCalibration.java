@@ -5,7 +5,7 @@ import io.pappus.api.ToDoubleFn;
 import io.pappus.api.query.Source;
 import io.pappus.api.query.Terminal;
 import io.pappus.exec.column.ColumnConverter;
-import io.pappus.lift.LambdaLifter;
+import io.pappus.plan.Lifting;
 import io.pappus.opencl.OclResult;
 import io.pappus.opencl.exec.DeviceColumns;
 import io.pappus.opencl.exec.DevicePlacer;
@@ -42,7 +42,7 @@ final class OclCalibration {
         }
         DataSet<Double> probe = DataSet.from(big).map(x -> x * 1.0001 + 0.5);
         Terminal.Sum sum = new Terminal.Sum(IDENTITY);
-        Fragment f = new FragmentPlanner().cut(new LogicalPlanner(LambdaLifter.shared()::lift).plan(probe.node(), sum));
+        Fragment f = new FragmentPlanner().cut(new LogicalPlanner(Lifting.shared()).plan(probe.node(), sum));
         long t0 = System.nanoTime();
         DevicePlacer.Placed placed = new DevicePlacer(device, null).place(f);
         double compile = Math.min(MAX_COMPILE, Math.max(20e6, System.nanoTime() - t0));
