@@ -16,7 +16,9 @@ import java.util.List;
  * (gather every column by the sort's permutation), distinct and groupBy-count/reduce/aggregate
  * on keys of one or more primitive columns ({@link KeyColumns}: a record key is its leaves,
  * sorted as packed words by {@link OclKeySort}); segments of keys equal in every column are
- * folded one work-item per group, then put in the order of each group's first element, which
+ * folded block by block and the blocks' partials combined per group ({@link OclBlockFold}), or
+ * one work-item per group when the fold has no translated combine, then put in the order of
+ * each group's first element, which
  * is the reference engine's order. Inputs are device
  * buffers and results stay on the device ({@link ResidentColumns}, owned by the caller), so
  * the breakers of one query hand data to each other without crossing the bus; the overloads
@@ -154,17 +156,17 @@ public final class OclBreakers {
             } else {
                 OclBuffer sorted = sort.gather(b, values, kind, g.perm(), n);
                 folded = b.alloc(kind, g.count());
-                sort.session().launchOver(sort.session().program(GroupKernelWriter.fold(kind, op),
-                        PipelineProgram.BUILD_OPTIONS).kernel("pappus_seg_fold").arg(0, sorted)
-                        .arg(1, g.segments().starts()).arg(2, folded).arg(3, g.count()), g.count(), sort.groupSize());
+                OclBlockFold.fold(sort, b, sort.session().program(GroupKernelWriter.fold(kind, op),
+                        PipelineProgram.BUILD_OPTIONS), g.segments(), sorted, kind, folded);
             }
             return pairs(b, g, key, List.of(folded), List.of(outKind));
         }
     }
 
     /**
-     * {@code groupBy(key).aggregate(seed, accumulate, ...)} or {@code .reduce(op)} with the user's
-     * lambda run on the device, one group per work-item, in input order.
+     * {@code groupBy(key).aggregate(seed, accumulate, combine)} or {@code .reduce(op)} with the user's
+     * lambdas run on the device: two-level ({@link OclBlockFold}) when the fold was translated with
+     * its combine, else one group per work-item, in input order.
      *
      * @param key      the key
      * @param elements the element's columns on the device
@@ -183,25 +185,36 @@ public final class OclBreakers {
                 return empty(b, key.kinds(), accs);
             }
             Groups g = groups(b, key, n);
-            io.pappus.opencl.runtime.OclKernel k = sort.session().program(fold.source(), PipelineProgram.BUILD_OPTIONS)
-                    .kernel("pappus_seg_accumulate");
-            int a = 0;
+            io.pappus.opencl.runtime.OclProgram p = sort.session().program(fold.source(), PipelineProgram.BUILD_OPTIONS);
+            List<OclBuffer> sorted = new ArrayList<>();
             for (int j = 0; j < fold.elements().size(); j++) {
-                k.arg(a++, sort.gather(b, elements.get(j), fold.elements().get(j).kind(), g.perm(), n));
+                sorted.add(sort.gather(b, elements.get(j), fold.elements().get(j).kind(), g.perm(), n));
             }
-            k.arg(a++, g.segments().starts());
             List<OclBuffer> folded = new ArrayList<>();
-            for (PrimKind kind : accs) {
-                OclBuffer out = b.alloc(kind, g.count());
-                folded.add(out);
-                k.arg(a++, out);
-            }
+            List<Object> seeds = new ArrayList<>();
             for (int j = 0; j < accs.size(); j++) {
-                KernelArgs.scalar(k, a++, seed != null ? seed.get(j) : zero(accs.get(j)), accs.get(j));
+                folded.add(b.alloc(accs.get(j), g.count()));
+                seeds.add(seed != null ? seed.get(j) : zero(accs.get(j)));
             }
             OclBuffer errors = b.upload(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE});
-            k.arg(a++, errors).arg(a, g.count());
-            sort.session().launchOver(k, g.count(), sort.groupSize());
+            if (fold.blocked()) {
+                OclBlockFold.accumulate(sort, b, p, g.segments(), sorted, accs, folded, seeds, errors);
+            } else {
+                io.pappus.opencl.runtime.OclKernel k = p.kernel("pappus_seg_accumulate");
+                int a = 0;
+                for (OclBuffer e : sorted) {
+                    k.arg(a++, e);
+                }
+                k.arg(a++, g.segments().starts());
+                for (OclBuffer out : folded) {
+                    k.arg(a++, out);
+                }
+                for (int j = 0; j < accs.size(); j++) {
+                    KernelArgs.scalar(k, a++, seeds.get(j), accs.get(j));
+                }
+                k.arg(a++, errors).arg(a, g.count());
+                sort.session().launchOver(k, g.count(), sort.groupSize());
+            }
             int[] slots = new int[2];
             errors.read(0, slots, 0, 2);
             if (slots[0] != Integer.MAX_VALUE) {

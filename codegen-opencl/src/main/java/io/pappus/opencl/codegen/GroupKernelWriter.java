@@ -8,10 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the segmented fold of a device {@code groupBy(key).reduce(op)}: after the stable sort
- * each group is a run of its elements in input order, and one work-item folds one run left to
- * right with the recognised operation (+ wrapping as Java's, or Java's {@code Math.min/max}),
- * so every group's value is exactly the reference's, floating point included.
+ * Writes the segmented folds of a device {@code groupBy(key)}: after the stable sort each group
+ * is a run of its elements in input order. One work-item may fold one run left to right
+ * ({@code pappus_seg_fold}, {@code pappus_seg_accumulate}), or, two-level, one work-item folds
+ * one block of a run ({@link GroupBlockKernels}) and one per group combines the blocks' partials
+ * in block order ({@code pappus_block_fold} / {@code pappus_block_accumulate}, then
+ * {@code pappus_block_combine}). For {@code reduce(op)} with a recognised op (+ wrapping as
+ * Java's, or Java's {@code Math.min/max}) integer results are exact either way; floating point
+ * is the reference's bits for a group of one block and otherwise differs only as the sum is
+ * reassociated at block boundaries.
  *
  * <pre>{@code
  * String src = GroupKernelWriter.fold(PrimKind.DOUBLE, ReduceOp.SUM);  // kernel pappus_seg_fold
@@ -24,7 +29,10 @@ public final class GroupKernelWriter {
     /**
      * @param kind the element kind (int, long, float or double)
      * @param op   SUM, MIN or MAX
-     * @return the program: kernel {@code pappus_seg_fold(values, starts, out, segments)}
+     * @return the program: kernels {@code pappus_seg_fold(values, starts, out, segments)},
+     *         {@code pappus_block_counts(starts, counts, segments, block)},
+     *         {@code pappus_block_fold(values, starts, blockStarts, partials, segments, blocks, block)} and
+     *         {@code pappus_block_combine(partials, blockStarts, out, segments, blocks)}
      */
     public static String fold(PrimKind kind, ReduceOp op) {
         String t = switch (kind) {
@@ -74,29 +82,57 @@ public final class GroupKernelWriter {
         w.line("for (int j = starts[g] + 1; j < end; j++) acc = pappus_combine(acc, values[j]);");
         w.line("out[g] = acc;");
         w.close("}");
+        w.line("");
+        GroupBlockKernels.write(w);
+        w.open("__kernel void pappus_block_fold(__global const " + t + "* values, __global const int* starts,"
+                + " __global const int* blockStarts, __global " + t + "* partials, int segments, int blocks, int block) {");
+        GroupBlockKernels.blockRange(w);
+        w.line(t + " acc = values[from];");
+        w.line("for (int j = from + 1; j < end; j++) acc = pappus_combine(acc, values[j]);");
+        w.line("partials[b] = acc;");
+        w.close("}");
+        w.line("");
+        w.open("__kernel void pappus_block_combine(__global const " + t + "* partials, __global const int* blockStarts,"
+                + " __global " + t + "* out, int segments, int blocks) {");
+        GroupBlockKernels.partialRange(w);
+        w.line(t + " acc = partials[first];");
+        w.line("for (int k = first + 1; k < last; k++) acc = pappus_combine(acc, partials[k]);");
+        w.line("out[g] = acc;");
+        w.close("}");
         return w.toString();
     }
 
     /**
-     * A group fold with the user's own lambda, translated: {@code aggregate(seed, accumulate, ...)}
-     * starts each group at the seed, {@code reduce(op)} at the group's first element; either way
-     * one work-item applies the lambda to its group's elements in input order, as the reference does.
-     * A record accumulator (nested records included) lives as one scalar per primitive leaf and
-     * leaves the kernel as one column per leaf (struct of arrays); the lambda's {@code new Sums(...)}
-     * is translated leaf by leaf.
+     * A group fold with the user's own lambda, translated: {@code aggregate(seed, accumulate, combine)}
+     * starts each group at the seed, {@code reduce(op)} at the group's first element. Kernel
+     * {@code pappus_seg_accumulate} applies the lambda to each group's elements in input order,
+     * one work-item per group, as the reference does. With a combine lambda the program also
+     * holds the two-level fold: {@code pappus_block_accumulate} folds each block of a group (see
+     * {@link GroupBlockKernels}) from the seed (or the block's first element), one work-item per
+     * block, and {@code pappus_block_combine} combines each group's block partials in block order
+     * with the combine lambda. A group of one block is then the in-order fold, bit for bit; a
+     * larger one differs from it only as the combine reassociates (for floating point sums, the
+     * rounding of a reordered sum). A record accumulator (nested records included) lives as one
+     * scalar per primitive leaf and leaves the kernel as one column per leaf (struct of arrays);
+     * the lambdas' {@code new Sums(...)} is translated leaf by leaf.
      *
      * <pre>{@code
-     * GroupKernelWriter.Accumulate a = GroupKernelWriter.accumulate(sumsLambda, false);
-     * // a.accumulators() == [DOUBLE, ..., LONG]: one output column per field of Sums
+     * GroupKernelWriter.Accumulate a = GroupKernelWriter.accumulate(sumsLambda, combineLambda, false);
+     * // a.accumulators() == [DOUBLE, ..., LONG]: one output column per field of Sums; a.blocked()
      * }</pre>
      *
-     * @param fold        the accumulate (or reduce) lambda: (accumulator, element) -> accumulator
-     * @param fromFirst   whether the fold starts from the first element (reduce) instead of the seed
-     * @return kernel {@code pappus_seg_accumulate(element leaves, starts, accumulator leaf outs,
-     *         seed leaves, errors, segments)} and its element and accumulator leaves
-     * @throws OclUnsupportedException when the lambda or its types cannot run on OpenCL
+     * @param fold      the accumulate (or reduce) lambda: (accumulator, element) -> accumulator
+     * @param combine   the combine lambda (accumulator, accumulator) -> accumulator (for reduce, the
+     *                  op itself), or null for the one-work-item-per-group fold only
+     * @param fromFirst whether the fold starts from the first element (reduce) instead of the seed
+     * @return kernels {@code pappus_seg_accumulate(element leaves, starts, accumulator leaf outs,
+     *         seed leaves, errors, segments)} and, with a combine, {@code pappus_block_counts},
+     *         {@code pappus_block_accumulate(element leaves, starts, blockStarts, partial leaf outs,
+     *         seed leaves, errors, segments, blocks, block)} and {@code pappus_block_combine(partial
+     *         leaves, blockStarts, accumulator leaf outs, errors, segments, blocks)}
+     * @throws OclUnsupportedException when a lambda or its types cannot run on OpenCL
      */
-    public static Accumulate accumulate(LiftedLambda fold, boolean fromFirst) {
+    public static Accumulate accumulate(LiftedLambda fold, LiftedLambda combine, boolean fromFirst) {
         if (fold.args().size() != 2 || fold.captureCount() != 0) {
             throw new OclUnsupportedException("group fold lambda at " + fold.source() + " captures values");
         }
@@ -105,10 +141,21 @@ public final class GroupKernelWriter {
             throw new OclUnsupportedException("group fold at " + fold.source() + " returns " + fold.main().result().show()
                     + " for an accumulator of " + acc.show());
         }
+        if (combine != null && (combine.args().size() != 2 || combine.captureCount() != 0
+                || !combine.args().get(0).type().equals(acc) || !combine.args().get(1).type().equals(acc)
+                || !combine.main().result().equals(acc))) {
+            throw new OclUnsupportedException("group combine lambda at " + combine.source()
+                    + " is not (" + acc.show() + ", " + acc.show() + ") -> " + acc.show() + " without captures");
+        }
         List<Leaf> accs = accumulatorLeaves(acc);
         UnitContext ctx = new UnitContext();
         TranslatedLambda t = LambdaTranslator.translate(fold, "fold");
         ctx.addAll(t.context());
+        TranslatedLambda c = null;
+        if (combine != null) {
+            c = combine == fold ? t : LambdaTranslator.translate(combine, "combine");
+            ctx.addAll(c.context());
+        }
         List<Leaf> elems = new ArrayList<>();
         for (Leaf l : OclTypes.leaves(fold.args().get(1).type(), "elem")) {
             if (l.array()) {
@@ -116,63 +163,23 @@ public final class GroupKernelWriter {
             }
             elems.add(new Leaf(l.name(), OclTypes.storageType(l.kind()), l.kind(), false));
         }
-        boolean scalar = acc instanceof Type.Prim;
-        List<String> ps = new ArrayList<>();
-        elems.forEach(l -> ps.add("__global const " + l.cType() + "* " + l.name()));
-        ps.add("__global const int* starts");
-        for (int i = 0; i < accs.size(); i++) {
-            ps.add("__global " + accs.get(i).cType() + "* " + out(i, scalar));
-        }
-        for (int i = 0; i < accs.size(); i++) {
-            ps.add(ctx.type(accs.get(i).kind()) + " " + (scalar ? "seed" : "seed" + i));
-        }
-        ps.addAll(List.of("__global int* errors", "int segments"));
+        Shape s = new Shape(accs, elems, acc instanceof Type.Prim, ctx);
         SourceWriter k = new SourceWriter();
-        k.open("__kernel void pappus_seg_accumulate(" + String.join(", ", ps) + ") {");
-        k.line("int g = get_global_id(0);");
-        k.line("if (g >= segments) return;");
-        k.line("int err = 0;");
-        k.line("int end = starts[g + 1];");
-        for (int i = 0; i < accs.size(); i++) {
-            // reduce: the accumulator has the element's type, leaf for leaf
-            k.line(ctx.type(accs.get(i).kind()) + " " + accName(i, scalar) + " = "
-                    + (fromFirst ? elems.get(i).name() + "[starts[g]]" : scalar ? "seed" : "seed" + i) + ";");
+        s.foldKernel(k, "pappus_seg_accumulate", List.of(), t.mainName(), fromFirst);
+        if (c != null) {
+            k.line("");
+            GroupBlockKernels.write(k);
+            s.foldKernel(k, "pappus_block_accumulate", List.of("__global const int* blockStarts"), t.mainName(),
+                    fromFirst);
+            k.line("");
+            s.combineKernel(k, c.mainName());
         }
-        k.open("for (int j = starts[g]" + (fromFirst ? " + 1" : "") + "; j < end; j++) {");
-        List<String> args = new ArrayList<>(List.of("&err"));
-        for (int i = 0; i < accs.size(); i++) {
-            args.add(accName(i, scalar));
-        }
-        for (int j = 0; j < elems.size(); j++) {
-            k.line(ctx.type(elems.get(j).kind()) + " x" + j + " = " + elems.get(j).name() + "[j];");
-            args.add("x" + j);
-        }
-        if (scalar) {
-            k.line("acc = " + t.mainName() + "(" + String.join(", ", args) + ");");
-        } else {
-            for (int i = 0; i < accs.size(); i++) {
-                k.line(ctx.type(accs.get(i).kind()) + " next" + i + ";");
-                args.add("&next" + i);
-            }
-            k.line(t.mainName() + "(" + String.join(", ", args) + ");");
-            for (int i = 0; i < accs.size(); i++) {
-                k.line("acc" + i + " = next" + i + ";");
-            }
-        }
-        k.open("if (err != 0) {");
-        k.line("atomic_min(&errors[err - 1], j);");
-        k.line("return;");
-        k.close("}");
-        k.close("}");
-        for (int i = 0; i < accs.size(); i++) {
-            k.line(out(i, scalar) + "[g] = " + store(accs.get(i), accName(i, scalar)) + ";");
-        }
-        k.close("}");
         SourceWriter w = new SourceWriter();
         w.line("// Pappus generated OpenCL C. Do not edit.");
         w.line("// plan: groupBy(key)." + (fromFirst ? "reduce" : "aggregate") + "(" + fold.source()
-                + "): one work-item folds one group's run of the stable sort, in input order"
-                + (scalar ? "" : "; accumulator " + acc.show() + " as one column per field"));
+                + (c != null ? "): in-order folds of blocks of a group, combined in block order by " + combine.source()
+                : "): one work-item folds one group's run of the stable sort, in input order")
+                + (s.scalar ? "" : "; accumulator " + acc.show() + " as one column per field"));
         w.line("// backend: opencl");
         w.line("#pragma OPENCL FP_CONTRACT OFF");
         if (ctx.fp64()) {
@@ -184,10 +191,119 @@ public final class GroupKernelWriter {
         }
         w.line("// " + t.mainName() + ": " + fold.source());
         w.raw(t.functions());
+        if (c != null && c != t) {
+            w.line("// " + c.mainName() + ": " + combine.source());
+            w.raw(c.functions());
+        }
         w.raw(k.toString());
         List<PrimKind> kinds = new ArrayList<>();
         accs.forEach(l -> kinds.add(l.kind()));
-        return new Accumulate(w.toString(), elems, kinds, ctx.fp64());
+        return new Accumulate(w.toString(), elems, kinds, ctx.fp64(), c != null);
+    }
+
+    /** A fold's columns: how its kernels name, declare, read and write them. */
+    private record Shape(List<Leaf> accs, List<Leaf> elems, boolean scalar, UnitContext ctx) {
+        /**
+         * A kernel folding a range of the sorted elements with {@code fn}: one group's run
+         * ({@code extra} empty, out indexed by group) or one block (out indexed by block).
+         */
+        void foldKernel(SourceWriter k, String name, List<String> extra, String fn, boolean fromFirst) {
+            boolean block = !extra.isEmpty();
+            List<String> ps = new ArrayList<>();
+            elems.forEach(l -> ps.add("__global const " + l.cType() + "* " + l.name()));
+            ps.add("__global const int* starts");
+            ps.addAll(extra);
+            for (int i = 0; i < accs.size(); i++) {
+                ps.add("__global " + accs.get(i).cType() + "* " + out(i, scalar));
+            }
+            for (int i = 0; i < accs.size(); i++) {
+                ps.add(ctx.type(accs.get(i).kind()) + " " + (scalar ? "seed" : "seed" + i));
+            }
+            ps.addAll(List.of("__global int* errors", "int segments"));
+            if (block) {
+                ps.addAll(List.of("int blocks", "int block"));
+            }
+            k.open("__kernel void " + name + "(" + String.join(", ", ps) + ") {");
+            if (block) {
+                GroupBlockKernels.blockRange(k);
+            } else {
+                k.line("int g = get_global_id(0);");
+                k.line("if (g >= segments) return;");
+                k.line("int from = starts[g];");
+                k.line("int end = starts[g + 1];");
+            }
+            k.line("int err = 0;");
+            for (int i = 0; i < accs.size(); i++) {
+                // reduce: the accumulator has the element's type, leaf for leaf
+                k.line(ctx.type(accs.get(i).kind()) + " " + accName(i, scalar) + " = "
+                        + (fromFirst ? elems.get(i).name() + "[from]" : scalar ? "seed" : "seed" + i) + ";");
+            }
+            k.open("for (int j = from" + (fromFirst ? " + 1" : "") + "; j < end; j++) {");
+            step(k, fn, elems, "j");
+            k.close("}");
+            for (int i = 0; i < accs.size(); i++) {
+                k.line(out(i, scalar) + "[" + (block ? "b" : "g") + "] = " + store(accs.get(i), accName(i, scalar)) + ";");
+            }
+            k.close("}");
+        }
+
+        /** Kernel {@code pappus_block_combine}: each group's block partials, combined in block order by {@code fn}. */
+        void combineKernel(SourceWriter k, String fn) {
+            List<Leaf> parts = new ArrayList<>();
+            List<String> ps = new ArrayList<>();
+            for (int i = 0; i < accs.size(); i++) {
+                Leaf l = accs.get(i);
+                parts.add(new Leaf(scalar ? "partials" : "partials" + i, l.cType(), l.kind(), false));
+                ps.add("__global const " + l.cType() + "* " + parts.get(i).name());
+            }
+            ps.add("__global const int* blockStarts");
+            for (int i = 0; i < accs.size(); i++) {
+                ps.add("__global " + accs.get(i).cType() + "* " + out(i, scalar));
+            }
+            ps.addAll(List.of("__global int* errors", "int segments", "int blocks"));
+            k.open("__kernel void pappus_block_combine(" + String.join(", ", ps) + ") {");
+            GroupBlockKernels.partialRange(k);
+            k.line("int err = 0;");
+            for (int i = 0; i < accs.size(); i++) {
+                k.line(ctx.type(accs.get(i).kind()) + " " + accName(i, scalar) + " = " + parts.get(i).name()
+                        + "[first];");
+            }
+            k.open("for (int j = first + 1; j < last; j++) {");
+            step(k, fn, parts, "j");
+            k.close("}");
+            for (int i = 0; i < accs.size(); i++) {
+                k.line(out(i, scalar) + "[g] = " + store(accs.get(i), accName(i, scalar)) + ";");
+            }
+            k.close("}");
+        }
+
+        /** One application {@code acc = fn(acc, xs[j])}, leaf by leaf; an error records {@code j} and stops. */
+        private void step(SourceWriter k, String fn, List<Leaf> xs, String j) {
+            List<String> args = new ArrayList<>(List.of("&err"));
+            for (int i = 0; i < accs.size(); i++) {
+                args.add(accName(i, scalar));
+            }
+            for (int x = 0; x < xs.size(); x++) {
+                k.line(ctx.type(xs.get(x).kind()) + " x" + x + " = " + xs.get(x).name() + "[" + j + "];");
+                args.add("x" + x);
+            }
+            if (scalar) {
+                k.line("acc = " + fn + "(" + String.join(", ", args) + ");");
+            } else {
+                for (int i = 0; i < accs.size(); i++) {
+                    k.line(ctx.type(accs.get(i).kind()) + " next" + i + ";");
+                    args.add("&next" + i);
+                }
+                k.line(fn + "(" + String.join(", ", args) + ");");
+                for (int i = 0; i < accs.size(); i++) {
+                    k.line("acc" + i + " = next" + i + ";");
+                }
+            }
+            k.open("if (err != 0) {");
+            k.line("atomic_min(&errors[err - 1], " + j + ");");
+            k.line("return;");
+            k.close("}");
+        }
     }
 
     /** The accumulator's leaves with their column storage types; a scalar accumulator is int, long, float or double. */
@@ -235,7 +351,9 @@ public final class GroupKernelWriter {
      * @param elements     the element's columns
      * @param accumulators the accumulator's columns, one per primitive leaf (one for a scalar)
      * @param needsFp64    whether it uses double
+     * @param blocked      whether it holds the two-level (block, then combine) kernels
      */
-    public record Accumulate(String source, List<Leaf> elements, List<PrimKind> accumulators, boolean needsFp64) {
+    public record Accumulate(String source, List<Leaf> elements, List<PrimKind> accumulators, boolean needsFp64,
+                             boolean blocked) {
     }
 }

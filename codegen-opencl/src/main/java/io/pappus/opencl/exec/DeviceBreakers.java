@@ -45,8 +45,9 @@ import java.util.Optional;
  * The pipeline breakers that run on the device: orderBy (stable radix sort on the key), join
  * on equal int/long/float/double keys (sort-merge, see {@link OclJoin}), zip (the lambda over
  * position-paired elements),
- * distinct and groupBy-count / +,min,max-reduce / user fold (sort, segments, one fold per group,
- * groups in first-occurrence order) on primitive or record keys, with primitive or record
+ * distinct and groupBy-count / +,min,max-reduce / user fold (sort, segments, in-order folds of
+ * blocks of each group combined in block order, or one fold per group when the combine does not
+ * translate; groups in first-occurrence order) on primitive or record keys, with primitive or record
  * accumulators, take (the feed's first n elements), and flatMap of a lifted function (its fan run
  * as a map, then the elements placed by a prefix sum of the counts: {@link OclFlatMap}; this runs only
  * where the fragment reading it does not fuse it into its own kernel, see
@@ -119,8 +120,7 @@ final class DeviceBreakers {
                 return Optional.empty();
             }
             try {
-                GroupKernelWriter.Accumulate a = GroupKernelWriter.accumulate(((LiftResult.Lifted) r.lift()).ir(),
-                        g.agg() instanceof GroupOp.Reduce);
+                GroupKernelWriter.Accumulate a = accumulate(input, g);
                 return a.needsFp64() && !device.fp64()
                         ? Optional.of("group fold uses double, and " + device.name() + " has no cl_khr_fp64")
                         : Optional.empty();
@@ -189,7 +189,29 @@ final class DeviceBreakers {
         boolean reduce = g.agg() instanceof GroupOp.Reduce;
         LiftedLambda fold = lifted(node.lambda(reduce ? "op" : "accumulate"));
         List<Object> seed = reduce ? null : seedLeaves(((GroupOp.Aggregate) g.agg()).seed(), fold.args().get(0).type());
-        return dev.groupFold(keys, in.buffers(), GroupKernelWriter.accumulate(fold, reduce), seed, in.size());
+        return dev.groupFold(keys, in.buffers(), accumulate(node, g), seed, in.size());
+    }
+
+    /**
+     * The group's fold translated with its combine (reduce: the op itself) for the two-level
+     * fold; with the one-work-item-per-group fold only when the combine is opaque or does not
+     * translate.
+     *
+     * @throws OclUnsupportedException when the fold itself cannot run on the device
+     */
+    private static GroupKernelWriter.Accumulate accumulate(PlanNode node, GroupOp g) {
+        boolean reduce = g.agg() instanceof GroupOp.Reduce;
+        LiftedLambda fold = lifted(node.lambda(reduce ? "op" : "accumulate"));
+        LiftedLambda combine = reduce ? fold
+                : node.lambda("combine").lift() instanceof LiftResult.Lifted c ? c.ir() : null;
+        if (combine != null) {
+            try {
+                return GroupKernelWriter.accumulate(fold, combine, reduce);
+            } catch (OclUnsupportedException e) {
+                // the combine does not translate: fold each group whole, one work-item per group
+            }
+        }
+        return GroupKernelWriter.accumulate(fold, null, reduce);
     }
 
     /** @return the seed's primitive leaves in column order (a record seed's fields, depth first) */

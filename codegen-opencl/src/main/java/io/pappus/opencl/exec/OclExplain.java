@@ -20,8 +20,10 @@ public final class OclExplain {
             "orderBy", "key lambda kernel, stable LSD radix sort (8-bit digits) on order-preserving key bits, gather",
             "orderByDescending", "key lambda kernel, stable LSD radix sort on complemented key bits, gather",
             "groupBy", "key lambda kernel, radix sort (a record key's fields packed into 64-bit sort words, sorted"
-                    + " word by word), segment heads + prefix sum, one in-order fold per group (a record accumulator"
-                    + " as one column per field), groups in first-occurrence order",
+                    + " word by word), segment heads + prefix sum, in-order folds of blocks of up to 1024 elements of a"
+                    + " group combined in block order by the reduce op or the combine lambda (one in-order fold per"
+                    + " group when the combine does not translate; a record accumulator as one column per field),"
+                    + " groups in first-occurrence order",
             "distinct", "radix sort (a record's fields packed into 64-bit sort words), segment heads + prefix sum,"
                     + " first element of each run, in input order",
             "take", "the first n elements of the feed's columns (no kernel)",

@@ -8,6 +8,7 @@ import io.pappus.api.Target;
 import io.pappus.api.query.Terminal;
 import io.pappus.opencl.OclEngine;
 import io.pappus.testing.Point;
+import io.pappus.testing.Results;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -21,9 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * groupBy with record keys and record accumulators, and distinct over records, run on the
  * device (the run log's breaker counters move and explain says so) and give exactly the
- * reference's answer: groups in first-occurrence order, record sums bit for bit (one in-order
- * fold per group), keys equal as a record's {@code equals} (every NaN one key, -0.0 and 0.0
- * two). What stays on the JVM says why and still answers right.
+ * reference's answer: groups in first-occurrence order, record sums bit for bit where a group
+ * is one fold block (up to 1024 elements) and within the JVM backend's 4m-ulp bound for m
+ * nonnegative terms where blocks are combined, integers exact, keys equal as a record's
+ * {@code equals} (every NaN one key, -0.0 and 0.0 two). What stays on the JVM says why and
+ * still answers right.
  */
 class DeviceRecordKeyTest {
     private static final Pattern GROUP_ON_DEVICE = Pattern.compile("input: groupBy of fragment\\(s\\) \\d+ runs on OpenCL device");
@@ -98,16 +101,18 @@ class DeviceRecordKeyTest {
     }
 
     @Test
-    void q1RecordAccumulatorRunsOnTheDeviceBitForBit() {
+    void q1RecordAccumulatorRunsOnTheDevice() {
         long before = ocl.runLog().breakerRuns("groupBy");
         DataSet<Pair<Integer, Sums>> q = q1(DataSet.from(lines(20_000, 1)));
         List<Pair<Integer, Sums>> want = q.on(reference).toList();
         assertEquals(6, want.size());
-        assertEquals(want, q.on(ocl).toList());  // record equals: every double by its bits
+        // ~3,200 rows a group fold in blocks of 1024, combined: sums of m = 20,000 nonnegative terms at most,
+        // within 4m ulps of the in-order sum (the JVM backend's bound for chunked groups); the count exact
+        Results.assertSameOrdered(want, q.on(ocl).toList(), 4 * 20_000);
         assertEquals(1, ocl.runLog().breakerRuns("groupBy") - before);
         String explain = ocl.explain(q.node(), new Terminal.ToList<>());
         assertTrue(GROUP_ON_DEVICE.matcher(explain).find(), explain);
-        assertTrue(explain.contains("one in-order fold per group"), explain);
+        assertTrue(explain.contains("combined in block order by the reduce op or the combine lambda"), explain);
     }
 
     @Test
@@ -123,8 +128,9 @@ class DeviceRecordKeyTest {
         DataSet<Pair<FlagStatus, Double>> reduced = lines.map(l -> l.price())
                 .groupBy(p -> new FlagStatus((char) ('a' + (int) (p % 3)), 'z')).reduce(Double::sum);
         assertEquals(counts.on(reference).toList(), counts.on(ocl).toList());
-        assertEquals(sums.on(reference).toList(), sums.on(ocl).toList());
-        assertEquals(reduced.on(reference).toList(), reduced.on(ocl).toList());
+        assertEquals(sums.on(reference).toList(), sums.on(ocl).toList());  // ~833 rows a group: one block, bit for bit
+        // ~1,667 prices a group: two blocks, combined with the op; 5,000 nonnegative terms within 4m ulps
+        Results.assertSameOrdered(reduced.on(reference).toList(), reduced.on(ocl).toList(), 4 * 5000);
         assertEquals(3, ocl.runLog().breakerRuns("groupBy") - before);
         assertTrue(GROUP_ON_DEVICE.matcher(ocl.explain(counts.node(), new Terminal.ToList<>())).find());
     }
