@@ -56,6 +56,6 @@ __kernel void pappus_block_combine(__global const double* partials, __global con
     int first = blockStarts[g];
     int last = g + 1 < segments ? blockStarts[g + 1] : blocks;
     double acc = partials[first];
-    for (int k = first + 1; k < last; k++) acc = pappus_combine(acc, partials[k]);
+    for (int j = first + 1; j < last; j++) acc = pappus_combine(acc, partials[j]);
     out[g] = acc;
 }

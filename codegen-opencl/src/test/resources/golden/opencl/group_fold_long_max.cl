@@ -55,6 +55,6 @@ __kernel void pappus_block_combine(__global const long* partials, __global const
     int first = blockStarts[g];
     int last = g + 1 < segments ? blockStarts[g + 1] : blocks;
     long acc = partials[first];
-    for (int k = first + 1; k < last; k++) acc = pappus_combine(acc, partials[k]);
+    for (int j = first + 1; j < last; j++) acc = pappus_combine(acc, partials[j]);
     out[g] = acc;
 }

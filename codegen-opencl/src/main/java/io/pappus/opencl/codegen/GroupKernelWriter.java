@@ -78,28 +78,29 @@ public final class GroupKernelWriter {
         w.line("int g = get_global_id(0);");
         w.line("if (g >= segments) return;");
         w.line("int end = starts[g + 1];");
-        w.line(t + " acc = values[starts[g]];");
-        w.line("for (int j = starts[g] + 1; j < end; j++) acc = pappus_combine(acc, values[j]);");
-        w.line("out[g] = acc;");
+        foldRange(w, t, "values", "starts[g]", "end", "out[g]");
         w.close("}");
         w.line("");
         GroupBlockKernels.write(w);
         w.open("__kernel void pappus_block_fold(__global const " + t + "* values, __global const int* starts,"
                 + " __global const int* blockStarts, __global " + t + "* partials, int segments, int blocks, int block) {");
         GroupBlockKernels.blockRange(w);
-        w.line(t + " acc = values[from];");
-        w.line("for (int j = from + 1; j < end; j++) acc = pappus_combine(acc, values[j]);");
-        w.line("partials[b] = acc;");
+        foldRange(w, t, "values", "from", "end", "partials[b]");
         w.close("}");
         w.line("");
         w.open("__kernel void pappus_block_combine(__global const " + t + "* partials, __global const int* blockStarts,"
                 + " __global " + t + "* out, int segments, int blocks) {");
         GroupBlockKernels.partialRange(w);
-        w.line(t + " acc = partials[first];");
-        w.line("for (int k = first + 1; k < last; k++) acc = pappus_combine(acc, partials[k]);");
-        w.line("out[g] = acc;");
+        foldRange(w, t, "partials", "first", "last", "out[g]");
         w.close("}");
         return w.toString();
+    }
+
+    /** Writes {@code out = array[from] combined with array[from + 1 .. end - 1]}, left to right. */
+    private static void foldRange(SourceWriter w, String t, String array, String from, String end, String out) {
+        w.line(t + " acc = " + array + "[" + from + "];");
+        w.line("for (int j = " + from + " + 1; j < " + end + "; j++) acc = pappus_combine(acc, " + array + "[j]);");
+        w.line(out + " = acc;");
     }
 
     /**
