@@ -60,9 +60,41 @@ final class Exprs {
             return bool(((Integer) c.value()) != 0);
         }
         if (e instanceof Expr.Select s && isBoolConst(s.ifTrue()) && isBoolConst(s.ifFalse())) {
-            return simplifySelect(s.cond(), toBoolean(s.ifTrue()), toBoolean(s.ifFalse()), Type.BOOLEAN);
+            return simplifySelect(boolCompare(s.cond()), toBoolean(s.ifTrue()), toBoolean(s.ifFalse()), Type.BOOLEAN);
+        }
+        if (e instanceof Expr.Binary b && isBitwise(b.op()) && zeroOne(b.left()) && zeroOne(b.right())) {
+            // javac's `x > a | x < b`: ints of 0/1 combined bitwise are the booleans combined the same way
+            // (both sides evaluated, as before)
+            return new Expr.Binary(b.op(), toBoolean(b.left()), toBoolean(b.right()), Type.BOOLEAN);
         }
         return new Expr.Binary(BinOp.NE, e, zeroOf(e.type()), Type.BOOLEAN);
+    }
+
+    /** {@code (c1 ? 1 : 0) == (c2 ? 1 : 0)} is {@code c1 == c2} on booleans; other conditions stay. */
+    private static Expr boolCompare(Expr cond) {
+        if (cond instanceof Expr.Binary b && (b.op() == BinOp.EQ || b.op() == BinOp.NE)
+                && isIntCategory(b.left().type()) && zeroOne(b.left()) && zeroOne(b.right())) {
+            return new Expr.Binary(b.op(), toBoolean(b.left()), toBoolean(b.right()), Type.BOOLEAN);
+        }
+        return cond;
+    }
+
+    private static boolean isBitwise(BinOp op) {
+        return op == BinOp.AND || op == BinOp.OR || op == BinOp.XOR;
+    }
+
+    /** @return whether {@code e} is an int that can only be 0 or 1 (a boolean as javac computes it) */
+    static boolean zeroOne(Expr e) {
+        if (e instanceof Expr.Const c) {
+            return c.value() instanceof Integer i && (i == 0 || i == 1);
+        }
+        if (e instanceof Expr.Select s) {
+            return isIntCategory(s.type()) && zeroOne(s.ifTrue()) && zeroOne(s.ifFalse());
+        }
+        if (e instanceof Expr.Binary b && isBitwise(b.op())) {
+            return isIntCategory(b.type()) && zeroOne(b.left()) && zeroOne(b.right());
+        }
+        return false;
     }
 
     private static boolean isBoolConst(Expr e) {

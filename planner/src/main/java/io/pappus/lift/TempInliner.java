@@ -166,13 +166,27 @@ final class TempInliner {
         return out;
     }
 
-    /** Folds the int round trip of a materialised boolean: {@code (c ? 1 : 0) != 0} is {@code c}. */
+    /**
+     * Folds the int round trip of a materialised boolean: {@code (c ? 1 : 0) != 0} is {@code c},
+     * {@code ((c1 ? 1 : 0) | (c2 ? 1 : 0)) != 0} is {@code c1 | c2} (both sides still evaluated) and
+     * {@code (c1 ? 1 : 0) == (c2 ? 1 : 0)} is {@code c1 == c2}.
+     */
     static Expr simplify(Expr e) {
         if (e instanceof Expr.Binary b && (b.op() == BinOp.NE || b.op() == BinOp.EQ)
                 && b.right() instanceof Expr.Const z && Integer.valueOf(0).equals(z.value())
                 && b.left() instanceof Expr.Select s && isIntConstTree(s)) {
             Expr truth = truthOf(s);
             return b.op() == BinOp.NE ? truth : Exprs.not(truth);
+        }
+        if (e instanceof Expr.Binary b && (b.op() == BinOp.NE || b.op() == BinOp.EQ) && Exprs.isIntCategory(b.left().type())
+                && Exprs.zeroOne(b.left()) && Exprs.zeroOne(b.right())) {
+            // booleans javac computed as 0/1 ints: `(x > a | x < b) != 0`, `(x >= a) == (x <= b)`
+            Expr l = Exprs.coerce(b.left(), Type.BOOLEAN);
+            Expr r = b.right();
+            if (r instanceof Expr.Const z && Integer.valueOf(0).equals(z.value())) {
+                return b.op() == BinOp.NE ? l : Exprs.not(l);
+            }
+            return new Expr.Binary(b.op(), l, Exprs.coerce(r, Type.BOOLEAN), Type.BOOLEAN);
         }
         List<Expr> kids = Exprs.children(e);
         if (kids.isEmpty()) {

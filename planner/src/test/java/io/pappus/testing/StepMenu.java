@@ -72,6 +72,9 @@ final class StepMenu {
         m.add(map("filter(x -> x > " + cs + ")", Kind.D, ds -> d(ds).filter(x -> x > c)));
         m.add(map("filter(x -> !(x < " + cs + "))", Kind.D, ds -> d(ds).filter(x -> !(x < c))));
         m.add(map("filter(x -> x == x)", Kind.D, ds -> d(ds).filter(x -> x.doubleValue() == x.doubleValue())));
+        m.add(map("filter(x -> x > " + cs + " | x < -1.5)", Kind.D, ds -> d(ds).filter(x -> x > c | x < -1.5)));
+        m.add(map("filter(x -> (x >= " + cs + ") == (x <= 2.5) ^ x == 0)", Kind.D,
+                ds -> d(ds).filter(x -> (x >= c) == (x <= 2.5) ^ x == 0)));
         m.add(new Step("orderBy(x -> x)", Kind.D, Order.RESTORES, false, ds -> d(ds).orderBy(x -> x)));
         m.add(new Step("orderByDescending(x -> x)", Kind.D, Order.RESTORES, false, ds -> d(ds).orderByDescending(x -> x)));
         m.add(new Step("distinct()", Kind.D, Order.LOSES, false, ds -> d(ds).distinct()));
