@@ -409,10 +409,6 @@ final class BlockInterpreter implements Opcodes {
                 Expr e = asExpr(v);
                 if (e.type().equals(Type.BOOLEAN) && (bop == BinOp.EQ || bop == BinOp.NE)) {
                     cond = bop == BinOp.NE ? e : Exprs.not(e);
-                } else if (Exprs.zeroOne(e) && (bop == BinOp.EQ || bop == BinOp.NE)) {
-                    // a boolean javac computed as an int (`x > a | x < b`): test it as the boolean it is
-                    Expr b = Exprs.coerce(e, Type.BOOLEAN);
-                    cond = bop == BinOp.NE ? b : Exprs.not(b);
                 } else {
                     cond = new Expr.Binary(bop, Exprs.coerce(e, Type.INT), Exprs.intConst(0), Type.BOOLEAN);
                 }
@@ -421,8 +417,7 @@ final class BlockInterpreter implements Opcodes {
             BinOp bop = cmpOp(op - IF_ICMPEQ);
             Expr r = pop();
             Expr l = pop();
-            boolean zeroOnes = Exprs.zeroOne(l) && Exprs.zeroOne(r);
-            if ((zeroOnes || booleanish(l, r) && booleanish(r, l)) && (bop == BinOp.EQ || bop == BinOp.NE)) {
+            if (booleanish(l, r) && booleanish(r, l) && (bop == BinOp.EQ || bop == BinOp.NE)) {
                 cond = new Expr.Binary(bop, Exprs.coerce(l, Type.BOOLEAN), Exprs.coerce(r, Type.BOOLEAN), Type.BOOLEAN);
             } else {
                 cond = new Expr.Binary(bop, Exprs.coerce(l, Type.INT), Exprs.coerce(r, Type.INT), Type.BOOLEAN);

@@ -5,7 +5,6 @@ import io.pappus.api.query.CacheOp;
 import io.pappus.api.query.DistinctOp;
 import io.pappus.api.query.FilterOp;
 import io.pappus.api.query.FlatMapOp;
-import io.pappus.lift.FanOut;
 import io.pappus.api.query.GroupOp;
 import io.pappus.api.query.JoinOp;
 import io.pappus.api.query.MapOp;
@@ -16,6 +15,7 @@ import io.pappus.api.query.TakeOp;
 import io.pappus.api.query.Terminal;
 import io.pappus.api.query.ZipOp;
 import io.pappus.ir.Type;
+import io.pappus.lift.FanOut;
 import io.pappus.lift.JavaTypes;
 
 import java.util.ArrayList;
