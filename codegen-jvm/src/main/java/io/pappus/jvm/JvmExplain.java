@@ -62,16 +62,12 @@ final class JvmExplain {
             b.append(" (a side that only collects a source or cache is read in place)\n");
         } else if (FragmentGenerator.fusedFlatMap(f)) {
             Type fan = f.input().lambda("fn").resultType();
-            if (FanOut.is(fan)) {
-                b.append("input: flatMap fused into this loop: its lifted function inlined per element of fragment(s)");
-                feeds(f, b);
-                b.append(", up to ").append(FanOut.slots(fan))
-                        .append(" elements each run through the stages in an inner loop (no Java list)\n");
-            } else {
-                b.append("input: flatMap fused into this loop: its function called per element of fragment(s)");
-                feeds(f, b);
-                b.append(", each element it returns run through the stages in an inner loop\n");
-            }
+            boolean lifted = FanOut.is(fan);
+            b.append("input: flatMap fused into this loop: its ").append(lifted ? "lifted function inlined" : "function called")
+                    .append(" per element of fragment(s)");
+            feeds(f, b);
+            b.append(lifted ? ", up to " + FanOut.slots(fan) + " elements each run through the stages in an inner loop"
+                    + " (no Java list)\n" : ", each element it returns run through the stages in an inner loop\n");
         } else if (NativeBreakers.whyNot(f.input()) == null) {
             b.append("input: ").append(f.input().op().opName()).append(" runs natively over columns of fragment(s)");
             feeds(f, b);

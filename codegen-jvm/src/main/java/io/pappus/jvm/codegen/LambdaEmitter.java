@@ -47,7 +47,7 @@ final class LambdaEmitter {
     }
 
     /**
-     * Inlines a lifted lambda's IR, or writes nothing.
+     * Inlines a lifted lambda's IR; when it cannot, writes only a comment saying why.
      *
      * @return the result's Java leaves, or null when the lambda is opaque or its IR is not translated
      */
