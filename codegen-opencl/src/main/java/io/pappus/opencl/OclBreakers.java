@@ -1,6 +1,7 @@
 package io.pappus.opencl;
 
 import io.pappus.ir.PrimKind;
+import io.pappus.lift.IrValues;
 import io.pappus.opencl.codegen.GroupKernelWriter;
 import io.pappus.opencl.codegen.PipelineProgram;
 import io.pappus.opencl.codegen.ReduceOp;
@@ -194,7 +195,7 @@ public final class OclBreakers {
             List<Object> seeds = new ArrayList<>();
             for (int j = 0; j < accs.size(); j++) {
                 folded.add(b.alloc(accs.get(j), g.count()));
-                seeds.add(seed != null ? seed.get(j) : zero(accs.get(j)));
+                seeds.add(seed != null ? seed.get(j) : IrValues.zero(accs.get(j)));
             }
             OclBuffer errors = b.upload(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE});
             if (fold.blocked()) {
@@ -224,15 +225,6 @@ public final class OclBreakers {
             }
             return pairs(b, g, key, folded, accs);
         }
-    }
-
-    private static Object zero(PrimKind kind) {
-        return switch (kind) {
-            case LONG -> 0L;
-            case FLOAT -> 0f;
-            case DOUBLE -> 0.0;
-            default -> 0;
-        };
     }
 
     /**

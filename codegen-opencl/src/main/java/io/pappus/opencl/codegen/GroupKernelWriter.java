@@ -157,13 +157,8 @@ public final class GroupKernelWriter {
             c = combine == fold ? t : LambdaTranslator.translate(combine, "combine");
             ctx.addAll(c.context());
         }
-        List<Leaf> elems = new ArrayList<>();
-        for (Leaf l : OclTypes.leaves(fold.args().get(1).type(), "elem")) {
-            if (l.array()) {
-                throw new OclUnsupportedException("group elements holding arrays");
-            }
-            elems.add(new Leaf(l.name(), OclTypes.storageType(l.kind()), l.kind(), false));
-        }
+        List<Leaf> elems = OclTypes.storage(OclTypes.leaves(fold.args().get(1).type(), "elem"),
+                "group elements holding arrays");
         Shape s = new Shape(accs, elems, acc instanceof Type.Prim, ctx);
         SourceWriter k = new SourceWriter();
         s.foldKernel(k, "pappus_seg_accumulate", List.of(), t.mainName(), fromFirst);
@@ -309,23 +304,13 @@ public final class GroupKernelWriter {
 
     /** The accumulator's leaves with their column storage types; a scalar accumulator is int, long, float or double. */
     private static List<Leaf> accumulatorLeaves(Type acc) {
-        if (acc instanceof Type.Prim p && !List.of(PrimKind.INT, PrimKind.LONG, PrimKind.FLOAT, PrimKind.DOUBLE)
-                .contains(p.kind())) {
+        boolean scalarOk = acc instanceof Type.Prim p
+                && List.of(PrimKind.INT, PrimKind.LONG, PrimKind.FLOAT, PrimKind.DOUBLE).contains(p.kind());
+        if (!scalarOk && !(acc instanceof Type.Struct)) {
             throw new OclUnsupportedException("group fold accumulator " + acc.show() + " (int, long, float, double,"
                     + " or a record of primitives)");
         }
-        if (!(acc instanceof Type.Prim) && !(acc instanceof Type.Struct)) {
-            throw new OclUnsupportedException("group fold accumulator " + acc.show() + " (int, long, float, double,"
-                    + " or a record of primitives)");
-        }
-        List<Leaf> out = new ArrayList<>();
-        for (Leaf l : OclTypes.leaves(acc, "acc")) {
-            if (l.array()) {
-                throw new OclUnsupportedException("group fold accumulator " + acc.show() + " holds an array");
-            }
-            out.add(new Leaf(l.name(), OclTypes.storageType(l.kind()), l.kind(), false));
-        }
-        return out;
+        return OclTypes.storage(OclTypes.leaves(acc, "acc"), "group fold accumulator " + acc.show() + " holds an array");
     }
 
     private static String accName(int i, boolean scalar) {

@@ -114,13 +114,6 @@ public final class JoinKernelWriter {
     }
 
     private static List<Leaf> storage(List<Leaf> leaves) {
-        List<Leaf> out = new ArrayList<>();
-        for (Leaf l : leaves) {
-            if (l.array()) {
-                throw new OclUnsupportedException("join elements holding arrays");
-            }
-            out.add(new Leaf(l.name(), OclTypes.storageType(l.kind()), l.kind(), false));
-        }
-        return out;
+        return OclTypes.storage(leaves, "join elements holding arrays");
     }
 }

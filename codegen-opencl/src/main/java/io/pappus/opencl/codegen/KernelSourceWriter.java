@@ -448,14 +448,7 @@ public final class KernelSourceWriter {
     }
 
     private static List<Leaf> storage(List<Leaf> leaves) {
-        List<Leaf> out = new ArrayList<>();
-        for (Leaf l : leaves) {
-            if (l.array()) {
-                throw new OclUnsupportedException("elements holding arrays");
-            }
-            out.add(new Leaf(l.name(), OclTypes.storageType(l.kind()), l.kind(), false));
-        }
-        return out;
+        return OclTypes.storage(leaves, "elements holding arrays");
     }
 
     private static Var single(LiftedLambda l) {

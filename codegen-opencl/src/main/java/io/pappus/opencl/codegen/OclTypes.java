@@ -69,6 +69,23 @@ final class OclTypes {
     }
 
     /**
+     * @param leaves       a value's leaves
+     * @param arrayProblem the reason given when one of them is an array
+     * @return the leaves as columns: each with its storage type ({@link #storageType})
+     * @throws OclUnsupportedException with {@code arrayProblem} when a leaf is an array
+     */
+    static List<Leaf> storage(List<Leaf> leaves, String arrayProblem) {
+        List<Leaf> out = new ArrayList<>();
+        for (Leaf l : leaves) {
+            if (l.array()) {
+                throw new OclUnsupportedException(arrayProblem);
+            }
+            out.add(new Leaf(l.name(), storageType(l.kind()), l.kind(), false));
+        }
+        return out;
+    }
+
+    /**
      * @param t an IR type
      * @return how many leaves it has
      */

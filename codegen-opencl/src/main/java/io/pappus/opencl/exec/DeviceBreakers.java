@@ -254,10 +254,7 @@ final class DeviceBreakers {
     private static ResidentColumns flatMap(PlanNode node, ResidentColumns in, DeviceInfo device) {
         LambdaSite fn = node.lambda("fn");
         Type fan = fn.resultType();
-        List<PrimKind> leaves = new ArrayList<>();
-        for (ColumnLayout.Leaf l : ColumnLayout.of(FanOut.element(fan)).leaves()) {
-            leaves.add(((Type.Prim) l.type()).kind());
-        }
+        List<PrimKind> leaves = DeviceColumns.kinds(ColumnLayout.of(FanOut.element(fan)));
         OclPipeline p = OclPipeline.compile("flatMap", device, List.of(keyStage(fn)), Sink.columns());
         try (ResidentColumns slots = ChunkStream.run(p, null, in, Math.max(1, in.size()), true).parts().get(0).resident()) {
             return OclFlatMap.on(device).expand(slots, leaves, FanOut.slots(fan));
